@@ -1,0 +1,38 @@
+/** The public HTTP interface (DESIGN.md, "Public interfaces"): request and response shapes. */
+import { z } from 'zod';
+import { ROLES } from './roles';
+
+export const FORMAT_IDS = ['kickoff', 'planning', 'solutions', 'practices'] as const;
+export const LOCALES = ['pl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const CreateBoardRequest = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    formatId: z.enum(FORMAT_IDS).optional(),
+    locale: z.enum(LOCALES).optional(),
+  })
+  .strict();
+export type CreateBoardRequest = z.infer<typeof CreateBoardRequest>;
+
+const perRole = <T extends z.ZodType>(value: T) =>
+  z.object(Object.fromEntries(ROLES.map((r) => [r, value])) as Record<(typeof ROLES)[number], T>);
+
+export const CreateBoardResponse = z.object({
+  id: z.string(),
+  links: perRole(z.string().url()),
+  tokens: perRole(z.string()),
+});
+export type CreateBoardResponse = z.infer<typeof CreateBoardResponse>;
+
+export const ApiError = z.object({ error: z.string(), details: z.unknown().optional() });
+export type ApiError = z.infer<typeof ApiError>;
+
+/** Path of the board page; the role's token follows in the fragment (`#t=`), out of server logs. */
+export function boardPath(boardId: string): string {
+  return `/b/${boardId}`;
+}
+
+export function boardLink(publicUrl: string, boardId: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}${boardPath(boardId)}#t=${token}`;
+}

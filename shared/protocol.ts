@@ -1,0 +1,57 @@
+/**
+ * The wire protocol, defined once. Sync and awareness are y-protocols' messages as the stock
+ * y-websocket client speaks them; close codes and reasons are ours.
+ */
+
+/** Top-level message tags (the first varuint of every binary frame). */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+
+/** Sub-tags inside a sync message (y-protocols/sync). */
+export const SyncMessageType = {
+  step1: 0,
+  step2: 1,
+  update: 2,
+} as const;
+
+/** WebSocket close codes the server uses; 4000-4999 are free for applications. */
+export const CloseCode = {
+  /** The server is shutting down; the client should reconnect later. */
+  goingAway: 1001,
+  /** A text frame: the protocol is binary only. */
+  unsupportedData: 1003,
+  /** The frame was larger than the server accepts (sent by ws itself for maxPayload). */
+  messageTooBig: 1009,
+  /** A frame that could not be decoded or broke the protocol. */
+  malformedMessage: 4400,
+  /** A valid message that the connection was not allowed to send (e.g. another client's awareness). */
+  forbidden: 4403,
+  /** Too large a payload inside a frame (e.g. an awareness state). */
+  payloadTooLarge: 4413,
+  /** Too many messages per second. */
+  rateLimited: 4429,
+  /** The server could not load or serve the room. */
+  internalError: 4500,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Reasons sent with a close frame or a permission-denied message (short, ASCII, no content). */
+export const CloseReason = {
+  textFrame: 'binary frames only',
+  truncated: 'truncated or malformed message',
+  unknownMessageType: 'unknown message type',
+  unknownSyncType: 'unknown sync message type',
+  invalidUpdate: 'invalid Yjs update',
+  invalidAwareness: 'invalid awareness update',
+  foreignAwareness: 'awareness for another client',
+  awarenessTooLarge: 'awareness state too large',
+  roomLoadFailed: 'room could not be loaded',
+  shutdown: 'server shutting down',
+} as const;
+
+/** Text of the y-protocols permission-denied answer to a write from a read-only connection. */
+export const READ_ONLY_REASON = 'read-only for this role';

@@ -1,0 +1,43 @@
+/**
+ * Board tokens: `<payload>.<signature>`, both base64url; the payload is JSON naming the board and
+ * the role. Signing and verifying need the secret and live in the server; reading the payload
+ * (for the UI, never for trust) is shared.
+ */
+import { z } from 'zod';
+import { ROLES } from './roles';
+
+export const TOKEN_VERSION = 1;
+
+export const TokenPayload = z
+  .object({
+    v: z.literal(TOKEN_VERSION),
+    b: z.string(),
+    r: z.enum(ROLES),
+    iat: z.number().int(),
+  })
+  .strict();
+export type TokenPayload = z.infer<typeof TokenPayload>;
+
+export function base64UrlEncode(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function base64UrlDecode(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** Reads a token's claims without checking the signature; null when it is not a token at all. */
+export function readTokenPayload(token: string): TokenPayload | null {
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) return null;
+  try {
+    const parsed = TokenPayload.safeParse(JSON.parse(new TextDecoder().decode(base64UrlDecode(payload))));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
