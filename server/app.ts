@@ -1,0 +1,99 @@
+/** Composes one Tablica process: HTTP API, static client and WebSocket sync on one port. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { loadConfig, type Config } from './config';
+import { createLogger, errorFields, type Logger } from './log';
+import { resolveSecret } from './auth/secret';
+import { TokenSigner } from './auth/tokens';
+import type { DocumentStore } from './persistence/store';
+import { SqliteStore } from './persistence/sqlite';
+import { apiRouter, jsonErrors } from './http/api';
+import { staticClientRouter } from './http/staticClient';
+import { RoomRegistry } from './sync/rooms';
+import { SyncServer } from './sync/syncServer';
+
+export interface StartOptions {
+  logger?: Logger;
+  /** A store to use instead of the one the config selects (tests wrap the real one). */
+  store?: DocumentStore;
+}
+
+export interface RunningTablica {
+  url: string;
+  port: number;
+  config: Config;
+  rooms: RoomRegistry;
+  /** Closes every connection, stores every room, closes storage; idempotent. */
+  close(): Promise<void>;
+}
+
+/** Connections whose unsent backlog grows past this are dropped (a client that stopped reading). */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+export async function startTablica(overrides: Partial<Config> = {}, options: StartOptions = {}): Promise<RunningTablica> {
+  const config: Config = { ...loadConfig({}), ...overrides };
+  const log = options.logger ?? createLogger(config.logLevel);
+  const signer = new TokenSigner(resolveSecret(config.secret, config.dataDir));
+  const store = options.store ?? SqliteStore.inDataDir(config.dataDir);
+  const rooms = new RoomRegistry(store, config, log);
+  const sync = new SyncServer(
+    rooms,
+    signer,
+    {
+      maxMessageBytes: config.maxMessageBytes,
+      limits: { maxAwarenessBytes: config.maxAwarenessBytes, maxBufferedBytes: MAX_BUFFERED_BYTES },
+    },
+    log,
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    apiRouter({
+      signer,
+      store,
+      log,
+      publicUrl: config.publicUrl,
+      organiserSecret: config.organiserSecret,
+      metrics: () => ({
+        tablica_rooms_loaded: rooms.size,
+        tablica_connections: sync.connectionCount,
+        process_resident_memory_bytes: process.memoryUsage.rss(),
+      }),
+    }),
+  );
+  app.use(staticClientRouter(config.clientDir));
+  app.use(jsonErrors);
+
+  const server = http.createServer(app);
+  server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
+  log.info('server.listening', { port });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      sync.close();
+      server.closeAllConnections();
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      try {
+        await rooms.persistAll();
+      } catch (err) {
+        log.error('server.store_on_close_failed', errorFields(err));
+      }
+      await serverClosed;
+      if (!options.store) await store.close();
+      log.info('server.closed', { port });
+    })());
+
+  return { url, port, config, rooms, close };
+}

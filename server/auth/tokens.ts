@@ -1,0 +1,44 @@
+/** Signing and verifying board tokens (format in shared/token.ts) with HMAC-SHA256. */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { TOKEN_VERSION, base64UrlDecode, base64UrlEncode, readTokenPayload, type TokenPayload } from '../../shared/token';
+import type { Role } from '../../shared/roles';
+
+export interface BoardClaims {
+  boardId: string;
+  role: Role;
+}
+
+export class TokenSigner {
+  readonly #secret: Buffer;
+
+  constructor(secret: string) {
+    this.#secret = Buffer.from(secret, 'utf8');
+  }
+
+  sign(claims: BoardClaims, now = Date.now()): string {
+    const payload: TokenPayload = { v: TOKEN_VERSION, b: claims.boardId, r: claims.role, iat: Math.floor(now / 1000) };
+    const body = base64UrlEncode(new TextEncoder().encode(JSON.stringify(payload)));
+    return `${body}.${this.#mac(body)}`;
+  }
+
+  /** The token's claims when its signature is ours, else null. */
+  verify(token: string): BoardClaims | null {
+    const dot = token.indexOf('.');
+    if (dot <= 0 || token.length > 2048) return null;
+    const body = token.slice(0, dot);
+    let given: Uint8Array;
+    try {
+      given = base64UrlDecode(token.slice(dot + 1));
+    } catch {
+      return null;
+    }
+    const expected = base64UrlDecode(this.#mac(body));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    const payload = readTokenPayload(token);
+    return payload ? { boardId: payload.b, role: payload.r } : null;
+  }
+
+  #mac(body: string): string {
+    return base64UrlEncode(createHmac('sha256', this.#secret).update(body).digest());
+  }
+}

@@ -1,0 +1,36 @@
+/** Creating a board: a fresh id, the four role tokens, and the session document seeded with its title. */
+import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
+import { boardLink, type CreateBoardRequest, type CreateBoardResponse } from '../shared/api';
+import { ROLES, roomName, type Role } from '../shared/roles';
+import { SESSION_MAP } from '../shared/session';
+import type { TokenSigner } from './auth/tokens';
+import type { DocumentStore } from './persistence/store';
+
+export function newBoardId(): string {
+  return randomBytes(15).toString('base64url');
+}
+
+export async function createBoard(
+  request: CreateBoardRequest,
+  publicUrl: string,
+  signer: TokenSigner,
+  store: DocumentStore,
+  now = Date.now(),
+): Promise<CreateBoardResponse> {
+  const id = newBoardId();
+  const control = new Y.Doc();
+  const session = control.getMap(SESSION_MAP);
+  control.transact(() => {
+    session.set('title', request.title);
+    session.set('locale', request.locale ?? 'pl');
+    session.set('createdAt', new Date(now).toISOString());
+    if (request.formatId) session.set('formatId', request.formatId);
+  });
+  await store.store(roomName(id, 'control'), Y.encodeStateAsUpdate(control));
+  control.destroy();
+
+  const tokens = Object.fromEntries(ROLES.map((role) => [role, signer.sign({ boardId: id, role }, now)])) as Record<Role, string>;
+  const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(publicUrl, id, tokens[role])])) as Record<Role, string>;
+  return { id, links, tokens };
+}

@@ -1,0 +1,85 @@
+/** All configuration comes from the environment, parsed here once; a bad value stops start-up. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** One field per environment variable; the keys are the variable names. */
+const EnvSchema = z.object({
+  /** TCP port for HTTP and WebSocket; 0 picks a free one. */
+  PORT: intFrom(0, 65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Where the SQLite file and the generated secret live. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** HMAC secret for board tokens (at least 32 chars); generated into DATA_DIR when unset. */
+  SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Base URL put into board links, e.g. https://tablica.example.org; defaults to the request's host. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** When set, creating a board requires `Authorization: Bearer <ORGANISER_SECRET>`. */
+  ORGANISER_SECRET: z.string().min(8).optional(),
+  /** The built client to serve. */
+  CLIENT_DIR: z.string().min(1).default(path.join(projectRoot, 'client', 'dist')),
+  /** Debounce of snapshot writes after a change, and the most a change may wait. */
+  STORE_DEBOUNCE_MS: intFrom(0, 60_000).default(2000),
+  STORE_MAX_WAIT_MS: intFrom(0, 600_000).default(10_000),
+  /** How long an empty room stays in memory after its last client left (it is stored at once). */
+  ROOM_UNLOAD_GRACE_MS: intFrom(0, 3_600_000).default(5000),
+  /** Outgoing updates and awareness of a room are coalesced and sent once per tick. */
+  BROADCAST_TICK_MS: intFrom(0, 1000).default(10),
+  /** Largest WebSocket frame accepted (bytes); above the largest honest offline sync. */
+  MAX_MESSAGE_BYTES: intFrom(1024, 512 * 1024 * 1024).default(32 * 1024 * 1024),
+  /** Largest awareness state of one client (bytes of JSON). */
+  MAX_AWARENESS_BYTES: intFrom(256, 1024 * 1024).default(16 * 1024),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  secret?: string;
+  publicUrl?: string;
+  organiserSecret?: string;
+  clientDir: string;
+  storeDebounceMs: number;
+  storeMaxWaitMs: number;
+  roomUnloadGraceMs: number;
+  broadcastTickMs: number;
+  maxMessageBytes: number;
+  maxAwarenessBytes: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "unset", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    secret: e.SECRET,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    organiserSecret: e.ORGANISER_SECRET,
+    clientDir: path.resolve(e.CLIENT_DIR),
+    storeDebounceMs: e.STORE_DEBOUNCE_MS,
+    storeMaxWaitMs: Math.max(e.STORE_MAX_WAIT_MS, e.STORE_DEBOUNCE_MS),
+    roomUnloadGraceMs: e.ROOM_UNLOAD_GRACE_MS,
+    broadcastTickMs: e.BROADCAST_TICK_MS,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}

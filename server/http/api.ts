@@ -1,0 +1,79 @@
+/** The HTTP API: board creation, health and metrics (DESIGN.md, "Public interfaces"). */
+import { timingSafeEqual } from 'node:crypto';
+import express, { type Request, type Response, type Router } from 'express';
+import { CreateBoardRequest } from '../../shared/api';
+import type { TokenSigner } from '../auth/tokens';
+import type { DocumentStore } from '../persistence/store';
+import { createBoard } from '../boards';
+import { errorFields, type Logger } from '../log';
+
+export interface ApiDeps {
+  signer: TokenSigner;
+  store: DocumentStore;
+  log: Logger;
+  publicUrl?: string;
+  organiserSecret?: string;
+  metrics: () => Record<string, number>;
+}
+
+const MAX_BODY = '16kb';
+
+export function apiRouter(deps: ApiDeps): Router {
+  const router = express.Router();
+  const json = express.json({ limit: MAX_BODY, type: () => true });
+
+  router.post('/api/boards', json, async (req: Request, res: Response) => {
+    if (deps.organiserSecret && !bearerMatches(req, deps.organiserSecret)) {
+      res.status(401).json({ error: 'organiser secret required (Authorization: Bearer …)' });
+      return;
+    }
+    const parsed = CreateBoardRequest.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'invalid board request', details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+      return;
+    }
+    const publicUrl = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    try {
+      const board = await createBoard(parsed.data, publicUrl, deps.signer, deps.store);
+      deps.log.info('board.created', { board: board.id, format: parsed.data.formatId ?? null });
+      res.status(201).json(board);
+    } catch (err) {
+      deps.log.error('board.create_failed', errorFields(err));
+      res.status(500).json({ error: 'the board could not be stored' });
+    }
+  });
+
+  router.get('/healthz', async (_req, res) => {
+    try {
+      await deps.store.check();
+      res.json({ status: 'ok', storage: 'ok' });
+    } catch (err) {
+      deps.log.error('health.storage_failed', errorFields(err));
+      res.status(503).json({ status: 'error', storage: 'unavailable' });
+    }
+  });
+
+  router.get('/metrics', (_req, res) => {
+    const lines = Object.entries(deps.metrics()).map(([name, value]) => `${name} ${value}`);
+    res.type('text/plain; version=0.0.4').send(lines.join('\n') + '\n');
+  });
+
+  return router;
+}
+
+function bearerMatches(req: Request, secret: string): boolean {
+  const header = req.get('authorization') ?? '';
+  const given = Buffer.from(header.replace(/^Bearer\s+/i, ''), 'utf8');
+  const expected = Buffer.from(secret, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Malformed JSON and oversized bodies get a JSON error, not express's HTML page. */
+export function jsonErrors(err: unknown, _req: Request, res: Response, next: (err?: unknown) => void): void {
+  const status = (err as { status?: number }).status;
+  if (status === 400 || status === 413 || status === 415) {
+    res.status(status).json({ error: status === 413 ? 'request body too large' : 'malformed JSON body' });
+    return;
+  }
+  next(err);
+}

@@ -1,0 +1,52 @@
+/** Reads and rewrites y-protocols awareness updates entry by entry, so each can be checked. */
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { CloseCode, CloseReason } from '../../shared/protocol';
+import { ProtocolError } from './protocolError';
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The JSON state as sent (the text `null` for a removal). */
+  state: Uint8Array;
+}
+
+/** At most this many entries in one update; an honest client sends its own, plus echoes of a room's worth. */
+const MAX_ENTRIES = 256;
+const NULL_STATE = new TextEncoder().encode('null');
+
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    if (count > MAX_ENTRIES) throw new ProtocolError(CloseCode.malformedMessage, CloseReason.invalidAwareness);
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarUint8Array(decoder);
+      entries.push({ clientId, clock, state });
+    }
+    if (decoding.hasContent(decoder)) throw new ProtocolError(CloseCode.malformedMessage, CloseReason.invalidAwareness);
+    return entries;
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
+    throw new ProtocolError(CloseCode.malformedMessage, CloseReason.invalidAwareness);
+  }
+}
+
+export function isRemoval(entry: AwarenessEntry): boolean {
+  const s = entry.state;
+  return s.length === NULL_STATE.length && s.every((b, i) => b === NULL_STATE[i]);
+}
+
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarUint8Array(encoder, e.state);
+  }
+  return encoding.toUint8Array(encoder);
+}

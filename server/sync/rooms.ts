@@ -1,0 +1,98 @@
+/** The rooms this process has in memory: loaded on first connection, stored and unloaded when left. */
+import type { RoomName } from '../../shared/roles';
+import type { DocumentStore } from '../persistence/store';
+import { errorFields, type Logger } from '../log';
+import { Room, type RoomOptions } from './room';
+
+export interface RoomRegistryOptions extends RoomOptions {
+  roomUnloadGraceMs: number;
+}
+
+export class RoomRegistry {
+  readonly #rooms = new Map<string, Room>();
+  readonly #unloadTimers = new Map<Room, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly options: RoomRegistryOptions,
+    private readonly log: Logger,
+  ) {}
+
+  get size(): number {
+    return this.#rooms.size;
+  }
+
+  rooms(): IterableIterator<Room> {
+    return this.#rooms.values();
+  }
+
+  /** The live room, created (and its load started) on first use; pair every open with a release. */
+  open(name: string, parsed: RoomName): Room {
+    let room = this.#rooms.get(name);
+    if (!room) {
+      room = new Room(name, parsed.kind, this.store, this.options, this.log);
+      this.#rooms.set(name, room);
+      const created = room;
+      room.ready.catch((err) => {
+        this.log.error('room.load_failed', { room: name, ...errorFields(err) });
+        this.#drop(created);
+      });
+    }
+    room.holders++;
+    const timer = this.#unloadTimers.get(room);
+    if (timer) {
+      clearTimeout(timer);
+      this.#unloadTimers.delete(room);
+    }
+    return room;
+  }
+
+  /** A connection left: when it was the last, store the room now and unload it after the grace period. */
+  release(room: Room): void {
+    room.holders--;
+    if (room.holders > 0 || room.destroyed || this.#rooms.get(room.name) !== room) return;
+    room.broadcaster.flush();
+    room.persist().catch(() => {
+      /* logged by the room; it stays dirty and is retried at unload */
+    });
+    clearTimeout(this.#unloadTimers.get(room));
+    this.#unloadTimers.set(
+      room,
+      setTimeout(() => void this.#unloadIfEmpty(room), this.options.roomUnloadGraceMs),
+    );
+  }
+
+  async #unloadIfEmpty(room: Room): Promise<void> {
+    this.#unloadTimers.delete(room);
+    if (room.holders > 0) return;
+    try {
+      await room.persist();
+    } catch {
+      // Keep it in memory rather than lose changes; the next leave or shutdown tries again.
+      return;
+    }
+    if (room.holders > 0 || this.#unloadTimers.has(room)) return;
+    this.#drop(room);
+  }
+
+  #drop(room: Room): void {
+    if (this.#rooms.get(room.name) === room) this.#rooms.delete(room.name);
+    clearTimeout(this.#unloadTimers.get(room));
+    this.#unloadTimers.delete(room);
+    room.destroy();
+  }
+
+  /** Stores every room; used at shutdown, after the peers are closed. */
+  async persistAll(): Promise<void> {
+    const results = await Promise.allSettled(
+      [...this.#rooms.values()].map(async (room) => {
+        room.broadcaster.flush();
+        await room.ready;
+        await room.persist();
+      }),
+    );
+    for (const room of [...this.#rooms.values()]) this.#drop(room);
+    const failed = results.filter((r) => r.status === 'rejected').length;
+    if (failed > 0) throw new Error(`${failed} room(s) could not be stored`);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * WebSocket sync at /sync/{room}?token=…: the token is checked at the HTTP upgrade, so a refused
+ * client gets a 401/403 answer and not one Yjs byte; accepted sockets become Connections.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode, CloseReason } from '../../shared/protocol';
+import { canConnect, parseRoomName, type RoomName } from '../../shared/roles';
+import type { TokenSigner, BoardClaims } from '../auth/tokens';
+import type { Logger } from '../log';
+import { Connection, type ConnectionLimits } from './connection';
+import type { RoomRegistry } from './rooms';
+
+export const SYNC_PATH_PREFIX = '/sync/';
+const HEARTBEAT_MS = 30_000;
+
+interface Refusal {
+  status: 400 | 401 | 403 | 404;
+  message: string;
+}
+
+type Admission = { ok: true; room: RoomName; roomName: string; claims: BoardClaims } | ({ ok: false } & Refusal);
+
+/** Decides, from the upgrade request alone, whether this socket may join the room it names. */
+export function admit(url: string | undefined, signer: TokenSigner): Admission {
+  const parsedUrl = new URL(url ?? '/', 'http://localhost');
+  if (!parsedUrl.pathname.startsWith(SYNC_PATH_PREFIX)) return { ok: false, status: 404, message: 'not a sync path' };
+  let roomName: string;
+  try {
+    roomName = decodeURIComponent(parsedUrl.pathname.slice(SYNC_PATH_PREFIX.length));
+  } catch {
+    return { ok: false, status: 400, message: 'bad room name' };
+  }
+  const room = parseRoomName(roomName);
+  if (!room) return { ok: false, status: 404, message: 'no such room' };
+  const token = parsedUrl.searchParams.get('token');
+  if (!token) return { ok: false, status: 401, message: 'token required' };
+  const claims = signer.verify(token);
+  if (!claims) return { ok: false, status: 401, message: 'invalid token' };
+  if (claims.boardId !== room.boardId) return { ok: false, status: 403, message: 'token is for another board' };
+  if (!canConnect(claims.role, room.kind)) return { ok: false, status: 403, message: 'role may not join this room' };
+  return { ok: true, room, roomName, claims };
+}
+
+const STATUS_TEXT: Record<Refusal['status'], string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+};
+
+function refuse(socket: Duplex, refusal: Refusal): void {
+  const body = refusal.message;
+  socket.end(
+    `HTTP/1.1 ${refusal.status} ${STATUS_TEXT[refusal.status]}\r\n` +
+      'Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+export interface SyncServerOptions {
+  maxMessageBytes: number;
+  limits: ConnectionLimits;
+}
+
+export class SyncServer {
+  readonly #wss: WebSocketServer;
+  readonly #connections = new Set<Connection>();
+  readonly #alive = new WeakSet<WebSocket>();
+  readonly #heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly rooms: RoomRegistry,
+    private readonly signer: TokenSigner,
+    private readonly options: SyncServerOptions,
+    private readonly log: Logger,
+  ) {
+    this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+    // Drop sockets whose peer vanished without a close (laptop lid, lost Wi-Fi).
+    this.#heartbeat = setInterval(() => {
+      for (const ws of this.#wss.clients) {
+        if (!this.#alive.has(ws)) {
+          ws.terminate();
+          continue;
+        }
+        this.#alive.delete(ws);
+        ws.ping();
+      }
+    }, HEARTBEAT_MS);
+    this.#heartbeat.unref();
+  }
+
+  get connectionCount(): number {
+    return this.#connections.size;
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const admission = admit(req.url, this.signer);
+    if (!admission.ok) {
+      this.log.info('sync.refused', { status: admission.status, reason: admission.message });
+      refuse(socket, admission);
+      return;
+    }
+    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, admission.roomName, admission.room, admission.claims));
+  }
+
+  #accept(ws: WebSocket, name: string, parsed: RoomName, claims: BoardClaims): void {
+    this.#alive.add(ws);
+    ws.on('pong', () => this.#alive.add(ws));
+    const room = this.rooms.open(name, parsed);
+    const connection = new Connection(ws, room, claims.role, this.options.limits, (c) => {
+      this.#connections.delete(c);
+      this.rooms.release(c.room);
+    });
+    this.#connections.add(connection);
+    room.ready.then(
+      () => connection.start(),
+      () => connection.close(CloseCode.internalError, CloseReason.roomLoadFailed),
+    );
+  }
+
+  /** Closes every connection (clients will reconnect to a restarted or other instance). */
+  close(): void {
+    clearInterval(this.#heartbeat);
+    for (const connection of [...this.#connections]) connection.close(CloseCode.goingAway, CloseReason.shutdown);
+    this.#wss.close();
+  }
+}

@@ -1,0 +1,73 @@
+/** Clients that talk to the server the way real ones do: the stock y-websocket provider, and raw ws. */
+import * as Y from 'yjs';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { YKeyValue } from 'y-utility/y-keyvalue';
+import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
+import { syncUrl } from './server';
+import { waitFor } from './wait';
+
+export interface StockClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  records: YKeyValue<unknown>;
+  synced(): Promise<void>;
+  destroy(): void;
+}
+
+export function connectStockClient(baseUrl: string, room: string, token: string, doc = new Y.Doc()): StockClient {
+  const provider = new WebsocketProvider(syncUrl(baseUrl), room, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const records = new YKeyValue<unknown>(doc.getArray(CANVAS_RECORDS_ARRAY));
+  return {
+    doc,
+    provider,
+    records,
+    synced: () => waitFor(() => provider.synced, `client of ${room} to sync`),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export interface RawOutcome {
+  status?: number;
+  opened: boolean;
+  received: Buffer[];
+  close?: { code: number; reason: string };
+}
+
+/** A raw socket that records everything: the HTTP status it was refused with, frames, close. */
+export function openRaw(baseUrl: string, room: string, token?: string): { ws: WebSocket; outcome: RawOutcome; done: Promise<RawOutcome> } {
+  const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
+  const ws = new WebSocket(`${syncUrl(baseUrl)}/${room}${query}`);
+  const outcome: RawOutcome = { opened: false, received: [] };
+  const done = new Promise<RawOutcome>((resolve) => {
+    ws.on('unexpected-response', (_req, res) => {
+      outcome.status = res.statusCode;
+      res.resume();
+      resolve(outcome);
+    });
+    ws.on('open', () => (outcome.opened = true));
+    ws.on('message', (data) => outcome.received.push(data as Buffer));
+    ws.on('close', (code, reason) => {
+      outcome.close = { code, reason: reason.toString() };
+      resolve(outcome);
+    });
+    ws.on('error', () => resolve(outcome));
+  });
+  return { ws, outcome, done };
+}
+
+export function waitOpen(ws: WebSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (ws.readyState === ws.OPEN) resolve();
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+}
