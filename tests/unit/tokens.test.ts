@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { TokenSigner } from '../../server/auth/tokens';
+import { readTokenPayload } from '../../shared/token';
+
+const signer = new TokenSigner('a-secret-of-at-least-thirty-two-characters!!');
+
+describe('board tokens', () => {
+  it('verify what was signed, with board and role', () => {
+    const token = signer.sign({ boardId: 'boardboard12', role: 'expert' });
+    expect(signer.verify(token)).toEqual({ boardId: 'boardboard12', role: 'expert' });
+    expect(readTokenPayload(token)).toMatchObject({ b: 'boardboard12', r: 'expert', v: 1 });
+  });
+
+  const token = signer.sign({ boardId: 'boardboard12', role: 'participant' });
+  const [payload, signature] = token.split('.') as [string, string];
+  const altered = (claims: Record<string, unknown>) =>
+    `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), ...claims })).toString('base64url')}.${signature}`;
+
+  it.each([
+    ['role altered', altered({ r: 'facilitator' })],
+    ['board altered', altered({ b: 'otherboard12' })],
+    ['signature from another secret', new TokenSigner('another-secret-of-at-least-thirty-two-chars').sign({ boardId: 'boardboard12', role: 'participant' })],
+    ['signature cut short', token.slice(0, -4)],
+    ['no signature', payload],
+    ['empty', ''],
+    ['not base64', 'ć.ś'],
+    ['extra part', `${token}.x`],
+  ])('refuse a token with %s', (_label, bad) => {
+    expect(signer.verify(bad)).toBeNull();
+  });
+});
