@@ -2,3 +2,6 @@
 
 /** The Y.Map holding the session's fields. */
 export const SESSION_MAP = 'session';
+
+/** Session fields that observers may see (copied into the public room); nothing else is. */
+export const PUBLIC_SESSION_FIELDS = ['title', 'formatId', 'currentStepId', 'timer'] as const;

@@ -4,6 +4,9 @@
  */
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
+import { YKeyValue } from 'y-utility/y-keyvalue';
+import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
+import type { CanvasRecord } from '../../shared/projection';
 import type { RoomKind } from '../../shared/roles';
 import type { DocumentStore } from '../persistence/store';
 import { errorFields, type Logger } from '../log';
@@ -33,17 +36,27 @@ export class Room {
   #storeTimer: NodeJS.Timeout | undefined;
   #storing: Promise<void> = Promise.resolve();
   #destroyed = false;
+  readonly #disposers: (() => void)[] = [];
+  #records: YKeyValue<CanvasRecord> | undefined;
 
   constructor(
     readonly name: string,
     readonly kind: RoomKind,
-    private readonly store: DocumentStore,
+    /** Null for a derived room (the public projection): rebuilt from its sources, never stored. */
+    private readonly store: DocumentStore | null,
     private readonly options: RoomOptions,
     private readonly log: Logger,
+    /** Runs once the stored state is in, before the room answers anyone (derived rooms fill here). */
+    private readonly prepare?: (room: Room) => Promise<void>,
   ) {
     this.awareness.setLocalState(null);
     this.broadcaster = new Broadcaster(this.peers, this.awareness, options.broadcastTickMs);
     this.ready = this.#load();
+  }
+
+  /** Runs when the room is destroyed (e.g. a projection lets go of its sources). */
+  onDestroy(dispose: () => void): void {
+    this.#disposers.push(dispose);
   }
 
   get destroyed(): boolean {
@@ -55,7 +68,7 @@ export class Room {
   }
 
   async #load(): Promise<void> {
-    const state = await this.store.load(this.name);
+    const state = this.store ? await this.store.load(this.name) : null;
     if (state) Y.applyUpdate(this.doc, state, LOAD_ORIGIN);
     this.doc.on('update', (update: Uint8Array) => {
       this.broadcaster.queueUpdate(update);
@@ -64,9 +77,17 @@ export class Room {
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
       this.broadcaster.queueAwareness(added, updated, removed);
     });
+    await this.prepare?.(this);
+  }
+
+  /** The canvas records as a key-value view; one per room, shared by everything that reads them. */
+  get records(): YKeyValue<CanvasRecord> {
+    this.#records ??= new YKeyValue<CanvasRecord>(this.doc.getArray(CANVAS_RECORDS_ARRAY));
+    return this.#records;
   }
 
   #markDirty(): void {
+    if (!this.store) return;
     const now = Date.now();
     if (this.#dirtySince === 0) this.#dirtySince = now;
     clearTimeout(this.#storeTimer);
@@ -79,7 +100,7 @@ export class Room {
     clearTimeout(this.#storeTimer);
     this.#storeTimer = undefined;
     this.#storing = this.#storing.then(async () => {
-      if (this.#dirtySince === 0) return;
+      if (this.#dirtySince === 0 || !this.store) return;
       this.#dirtySince = 0;
       const state = Y.encodeStateAsUpdate(this.doc);
       try {
@@ -97,6 +118,7 @@ export class Room {
   /** Stops timers and frees memory; the caller has persisted and closed every peer. */
   destroy(): void {
     this.#destroyed = true;
+    for (const dispose of this.#disposers) dispose();
     clearTimeout(this.#storeTimer);
     this.broadcaster.dispose();
     this.awareness.destroy();

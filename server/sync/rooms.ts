@@ -1,8 +1,9 @@
 /** The rooms this process has in memory: loaded on first connection, stored and unloaded when left. */
-import type { RoomName } from '../../shared/roles';
+import { roomName, type RoomName } from '../../shared/roles';
 import type { DocumentStore } from '../persistence/store';
 import { errorFields, type Logger } from '../log';
 import { Room, type RoomOptions } from './room';
+import { PublicProjection } from './publicProjection';
 
 export interface RoomRegistryOptions extends RoomOptions {
   roomUnloadGraceMs: number;
@@ -11,6 +12,7 @@ export interface RoomRegistryOptions extends RoomOptions {
 export class RoomRegistry {
   readonly #rooms = new Map<string, Room>();
   readonly #unloadTimers = new Map<Room, NodeJS.Timeout>();
+  #closing = false;
 
   constructor(
     private readonly store: DocumentStore,
@@ -30,7 +32,10 @@ export class RoomRegistry {
   open(name: string, parsed: RoomName): Room {
     let room = this.#rooms.get(name);
     if (!room) {
-      room = new Room(name, parsed.kind, this.store, this.options, this.log);
+      room =
+        parsed.kind === 'public'
+          ? new Room(name, 'public', null, this.options, this.log, (r) => this.#project(r, parsed.boardId))
+          : new Room(name, parsed.kind, this.store, this.options, this.log);
       this.#rooms.set(name, room);
       const created = room;
       room.ready.catch((err) => {
@@ -47,9 +52,23 @@ export class RoomRegistry {
     return room;
   }
 
+  /** A public room holds its board's canvas and session rooms open while it lives, and mirrors them. */
+  async #project(publicRoom: Room, boardId: string): Promise<void> {
+    const canvas = this.open(roomName(boardId, 'canvas'), { boardId, kind: 'canvas' });
+    const control = this.open(roomName(boardId, 'control'), { boardId, kind: 'control' });
+    publicRoom.onDestroy(() => {
+      this.release(canvas);
+      this.release(control);
+    });
+    await Promise.all([canvas.ready, control.ready]);
+    const projection = new PublicProjection(canvas, control, publicRoom);
+    publicRoom.onDestroy(() => projection.dispose());
+  }
+
   /** A connection left: when it was the last, store the room now and unload it after the grace period. */
   release(room: Room): void {
     room.holders--;
+    if (this.#closing) return;
     if (room.holders > 0 || room.destroyed || this.#rooms.get(room.name) !== room) return;
     room.broadcaster.flush();
     room.persist().catch(() => {
@@ -84,6 +103,7 @@ export class RoomRegistry {
 
   /** Stores every room; used at shutdown, after the peers are closed. */
   async persistAll(): Promise<void> {
+    this.#closing = true;
     const results = await Promise.allSettled(
       [...this.#rooms.values()].map(async (room) => {
         room.broadcaster.flush();

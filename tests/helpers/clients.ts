@@ -42,8 +42,14 @@ export interface RawOutcome {
   close?: { code: number; reason: string };
 }
 
-/** A raw socket that records everything: the HTTP status it was refused with, frames, close. */
-export function openRaw(baseUrl: string, room: string, token?: string): { ws: WebSocket; outcome: RawOutcome; done: Promise<RawOutcome> } {
+/** A sync step 1 with an empty state vector: "send me everything", as a new stock client asks. */
+export const SYNC_STEP1_EMPTY = Buffer.from([0, 0, 1, 0]);
+
+/**
+ * A raw socket that records everything: the HTTP status it was refused with, frames, close.
+ * With `sync`, it asks for the whole document on open, as a stock client does.
+ */
+export function openRaw(baseUrl: string, room: string, token?: string, options: { sync?: boolean } = {}): { ws: WebSocket; outcome: RawOutcome; done: Promise<RawOutcome> } {
   const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
   const ws = new WebSocket(`${syncUrl(baseUrl)}/${room}${query}`);
   const outcome: RawOutcome = { opened: false, received: [] };
@@ -53,7 +59,10 @@ export function openRaw(baseUrl: string, room: string, token?: string): { ws: We
       res.resume();
       resolve(outcome);
     });
-    ws.on('open', () => (outcome.opened = true));
+    ws.on('open', () => {
+      outcome.opened = true;
+      if (options.sync) ws.send(SYNC_STEP1_EMPTY);
+    });
     ws.on('message', (data) => outcome.received.push(data as Buffer));
     ws.on('close', (code, reason) => {
       outcome.close = { code, reason: reason.toString() };

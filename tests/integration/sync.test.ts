@@ -179,7 +179,7 @@ describe('tokens at the upgrade', () => {
     ['a room name that is no board', () => ['../etc', board.tokens.facilitator], 404],
   ] as const)('%s is refused before any Yjs byte', async (_label, args, status) => {
     const [room, token] = args();
-    const outcome = await openRaw(server.url, room, token).done;
+    const outcome = await openRaw(server.url, room as string, token).done;
     expect(outcome.status).toBe(status);
     expect(outcome.opened).toBe(false);
     expect(outcome.received).toHaveLength(0);

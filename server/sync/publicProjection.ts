@@ -1,0 +1,71 @@
+/**
+ * Keeps a board's public room equal to the projection of its canvas and session: after every
+ * change (coalesced per tick) the public document gets exactly the records observers may see.
+ */
+import * as Y from 'yjs';
+import { CANVAS_META_MAP, CANVAS_SCHEMA_KEY } from '../../shared/canvas';
+import { publicRecordIds } from '../../shared/projection';
+import { PUBLIC_SESSION_FIELDS, SESSION_MAP } from '../../shared/session';
+import type { Room } from './room';
+
+export const PROJECTION_ORIGIN = Symbol('projection');
+const PROJECTION_TICK_MS = 20;
+
+export class PublicProjection {
+  #timer: NodeJS.Timeout | undefined;
+  readonly #schedule = () => {
+    this.#timer ??= setTimeout(() => this.project(), PROJECTION_TICK_MS);
+  };
+
+  constructor(
+    private readonly canvas: Room,
+    private readonly control: Room,
+    private readonly target: Room,
+  ) {
+    canvas.doc.on('update', this.#schedule);
+    control.doc.on('update', this.#schedule);
+    this.project();
+  }
+
+  /** Brings the public document up to date now. */
+  project(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const source = this.canvas.records;
+    const target = this.target.records;
+    const values = new Map([...source.map.entries()].map(([key, entry]) => [key, entry.val]));
+    const visible = publicRecordIds(values);
+    const session = this.control.doc.getMap(SESSION_MAP);
+    const publicSession = this.target.doc.getMap(SESSION_MAP);
+    const schema = this.canvas.doc.getMap(CANVAS_META_MAP).get(CANVAS_SCHEMA_KEY);
+    const targetMeta = this.target.doc.getMap(CANVAS_META_MAP);
+
+    this.target.doc.transact(() => {
+      for (const key of [...target.map.keys()]) if (!visible.has(key)) target.delete(key);
+      // Records are replaced, never mutated, so an unchanged record is the same object.
+      for (const key of visible) {
+        const value = values.get(key)!;
+        if (target.get(key) !== value) target.set(key, value);
+      }
+      if (visible.size > 0 && schema !== undefined && targetMeta.get(CANVAS_SCHEMA_KEY) !== schema) {
+        targetMeta.set(CANVAS_SCHEMA_KEY, schema);
+      }
+      for (const field of PUBLIC_SESSION_FIELDS) copyField(session, publicSession, field);
+    }, PROJECTION_ORIGIN);
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.canvas.doc.off('update', this.#schedule);
+    this.control.doc.off('update', this.#schedule);
+  }
+}
+
+function copyField(from: Y.Map<unknown>, to: Y.Map<unknown>, field: string): void {
+  const value = from.get(field);
+  if (value === undefined) {
+    if (to.has(field)) to.delete(field);
+  } else if (JSON.stringify(to.get(field)) !== JSON.stringify(value)) {
+    to.set(field, value);
+  }
+}
