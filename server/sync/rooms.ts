@@ -4,6 +4,9 @@ import type { DocumentStore } from '../persistence/store';
 import { errorFields, type Logger } from '../log';
 import { Room, type RoomOptions } from './room';
 import { PublicProjection } from './publicProjection';
+import { installCanvasGuard } from './canvasGuard';
+
+const guarded = async (room: Room) => installCanvasGuard(room);
 
 export interface RoomRegistryOptions extends RoomOptions {
   roomUnloadGraceMs: number;
@@ -35,7 +38,7 @@ export class RoomRegistry {
       room =
         parsed.kind === 'public'
           ? new Room(name, 'public', null, this.options, this.log, (r) => this.#project(r, parsed.boardId))
-          : new Room(name, parsed.kind, this.store, this.options, this.log);
+          : new Room(name, parsed.kind, this.store, this.options, this.log, parsed.kind === 'canvas' ? guarded : undefined);
       this.#rooms.set(name, room);
       const created = room;
       room.ready.catch((err) => {

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningTablica } from '../../server/app';
+import type { CreateBoardResponse } from '../../shared/api';
+import { connectStockClient, type StockClient } from '../helpers/clients';
+import { createBoard, startTestServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait';
+
+describe('the canvas guard on the server', () => {
+  let server: RunningTablica;
+  let board: CreateBoardResponse;
+  let host: StockClient;
+  let participant: StockClient;
+  let witness: StockClient;
+  const serverRecord = (key: string) => [...server.rooms.rooms()].find((r) => r.name === board.id)!.records.get(key) as { meta?: Record<string, unknown>; x?: number } | undefined;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    board = await createBoard(server.url);
+    host = connectStockClient(server.url, board.id, board.tokens.facilitator);
+    participant = connectStockClient(server.url, board.id, board.tokens.participant);
+    witness = connectStockClient(server.url, board.id, board.tokens.participant);
+    await Promise.all([host.synced(), participant.synced(), witness.synced()]);
+    host.records.set('shape:frame', { id: 'shape:frame', typeName: 'shape', type: 'frame', x: 0, isLocked: true, meta: { template: true, stepId: '2.3' } });
+    host.records.set('shape:note', { id: 'shape:note', typeName: 'shape', type: 'note', x: 0, meta: {} });
+    await waitFor(() => participant.records.has('shape:note') && witness.records.has('shape:frame'), 'the board to reach everyone');
+  });
+  afterAll(async () => {
+    for (const c of [host, participant, witness]) c.destroy();
+    await server.close();
+  });
+
+  it('a participant’s agreed flag does not stick, on the server or anywhere else', async () => {
+    participant.records.set('shape:note', { id: 'shape:note', typeName: 'shape', type: 'note', x: 7, meta: { agreed: true } });
+    // The move is allowed and arrives; the flag is reverted in the same tick.
+    await waitFor(() => (witness.records.get('shape:note') as { x: number }).x === 7, 'the move to arrive');
+    await waitFor(() => (participant.records.get('shape:note') as { meta: object }).meta && !('agreed' in (participant.records.get('shape:note') as { meta: object }).meta), 'the author’s own copy to be reverted');
+    expect(serverRecord('shape:note')?.meta).toEqual({});
+    expect((witness.records.get('shape:note') as { meta: object }).meta).toEqual({});
+  });
+
+  it('a participant’s move of a locked template frame does not stick', async () => {
+    participant.records.set('shape:frame', { id: 'shape:frame', typeName: 'shape', type: 'frame', x: 500, isLocked: false, meta: { template: true, stepId: '2.3' } });
+    await waitFor(() => (participant.records.get('shape:frame') as { x: number }).x === 0, 'the author’s copy to snap back');
+    expect(serverRecord('shape:frame')).toMatchObject({ x: 0, isLocked: true });
+    expect(witness.records.get('shape:frame')).toMatchObject({ x: 0, isLocked: true });
+  });
+
+  it('a participant’s delete of a template frame does not stick', async () => {
+    participant.records.delete('shape:frame');
+    await waitFor(() => participant.records.has('shape:frame'), 'the frame to come back');
+    expect(serverRecord('shape:frame')).toMatchObject({ x: 0 });
+  });
+
+  it('a host may mark agreed and move the template', async () => {
+    host.records.set('shape:note', { id: 'shape:note', typeName: 'shape', type: 'note', x: 7, meta: { agreed: true } });
+    host.records.set('shape:frame', { id: 'shape:frame', typeName: 'shape', type: 'frame', x: 90, isLocked: true, meta: { template: true, stepId: '2.3' } });
+    await waitFor(() => (witness.records.get('shape:frame') as { x: number }).x === 90, 'the host’s move');
+    expect(serverRecord('shape:note')?.meta).toEqual({ agreed: true });
+  });
+});

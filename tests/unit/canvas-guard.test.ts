@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { guardCanvasChange, type RecordChange } from '../../shared/canvasGuard';
+import type { CanvasRecord } from '../../shared/projection';
+import type { Role } from '../../shared/roles';
+
+const note = (meta: Record<string, unknown> = {}, x = 0): CanvasRecord => ({ id: 'shape:n', typeName: 'shape', type: 'note', parentId: 'page:p', meta, props: { x } });
+const template = (x = 0, isLocked = true): CanvasRecord => ({ id: 'shape:t', typeName: 'shape', type: 'frame', isLocked, meta: { template: true, stepId: '2.3' }, props: { x } });
+
+describe('canvas guard', () => {
+  const cases: [string, Role, RecordChange, 'allow' | CanvasRecord | undefined][] = [
+    ['a participant adds a plain note', 'participant', { action: 'add', newValue: note() }, 'allow'],
+    ['a participant moves a plain note', 'participant', { action: 'update', oldValue: note({}, 0), newValue: note({}, 5) }, 'allow'],
+    ['G1: a participant marks a note agreed', 'participant', { action: 'update', oldValue: note(), newValue: note({ agreed: true }) }, note({})],
+    ['G1: a participant clears agreed but moves the note: the move stays', 'participant', { action: 'update', oldValue: note({ agreed: true }, 0), newValue: note({}, 9) }, note({ agreed: true }, 9)],
+    ['G1: a participant adds a note already agreed', 'participant', { action: 'add', newValue: note({ agreed: true }) }, note({})],
+    ['G1: a participant makes a frame public', 'participant', { action: 'update', oldValue: note(), newValue: note({ public: true }) }, note({})],
+    ['G2: a participant moves a template frame', 'participant', { action: 'update', oldValue: template(0), newValue: template(50) }, template(0)],
+    ['G2: a participant unlocks a template frame', 'participant', { action: 'update', oldValue: template(0, true), newValue: template(0, false) }, template(0, true)],
+    ['G2: a participant deletes a template frame', 'participant', { action: 'delete', oldValue: template() }, template()],
+    ['a host marks a note agreed', 'facilitator', { action: 'update', oldValue: note(), newValue: note({ agreed: true }) }, 'allow'],
+    ['a host moves a template frame', 'expert', { action: 'update', oldValue: template(0), newValue: template(50) }, 'allow'],
+  ];
+  it.each(cases)('%s', (_label, role, change, expected) => {
+    const verdict = guardCanvasChange(role, change);
+    if (expected === 'allow') expect(verdict).toEqual({ allow: true });
+    else {
+      expect(verdict.allow).toBe(false);
+      if (!verdict.allow) expect(verdict.restore).toEqual(expected);
+    }
+  });
+});
