@@ -10,13 +10,15 @@ import type { DocumentStore } from './persistence/store';
 import { SqliteStore } from './persistence/sqlite';
 import { apiRouter, jsonErrors } from './http/api';
 import { staticClientRouter } from './http/staticClient';
-import { RoomRegistry } from './sync/rooms';
+import { RoomRegistry, type RoomExtension } from './sync/rooms';
 import { SyncServer } from './sync/syncServer';
 
 export interface StartOptions {
   logger?: Logger;
   /** A store to use instead of the one the config selects (tests wrap the real one). */
   store?: DocumentStore;
+  /** Joined to every stored room before it answers (see RoomExtension). */
+  roomExtensions?: RoomExtension[];
 }
 
 export interface RunningTablica {
@@ -36,7 +38,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   const log = options.logger ?? createLogger(config.logLevel);
   const signer = new TokenSigner(resolveSecret(config.secret, config.dataDir));
   const store = options.store ?? SqliteStore.inDataDir(config.dataDir);
-  const rooms = new RoomRegistry(store, config, log);
+  const rooms = new RoomRegistry(store, config, log, options.roomExtensions);
   const sync = new SyncServer(
     rooms,
     signer,

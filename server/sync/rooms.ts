@@ -6,7 +6,11 @@ import { Room, type RoomOptions } from './room';
 import { PublicProjection } from './publicProjection';
 import { installCanvasGuard } from './canvasGuard';
 
-const guarded = async (room: Room) => installCanvasGuard(room);
+/**
+ * Something that joins every stored room (canvas and control) once its state is loaded and before
+ * it answers anyone — e.g. the cross-instance relay. It cleans up through `room.onDestroy`.
+ */
+export type RoomExtension = (room: Room) => Promise<void>;
 
 export interface RoomRegistryOptions extends RoomOptions {
   roomUnloadGraceMs: number;
@@ -21,6 +25,7 @@ export class RoomRegistry {
     private readonly store: DocumentStore,
     private readonly options: RoomRegistryOptions,
     private readonly log: Logger,
+    private readonly extensions: readonly RoomExtension[] = [],
   ) {}
 
   get size(): number {
@@ -38,7 +43,7 @@ export class RoomRegistry {
       room =
         parsed.kind === 'public'
           ? new Room(name, 'public', null, this.options, this.log, (r) => this.#project(r, parsed.boardId))
-          : new Room(name, parsed.kind, this.store, this.options, this.log, parsed.kind === 'canvas' ? guarded : undefined);
+          : new Room(name, parsed.kind, this.store, this.options, this.log, (r) => this.#prepareStored(r));
       this.#rooms.set(name, room);
       const created = room;
       room.ready.catch((err) => {
@@ -53,6 +58,11 @@ export class RoomRegistry {
       this.#unloadTimers.delete(room);
     }
     return room;
+  }
+
+  async #prepareStored(room: Room): Promise<void> {
+    for (const extension of this.extensions) await extension(room);
+    if (room.kind === 'canvas') installCanvasGuard(room);
   }
 
   /** A public room holds its board's canvas and session rooms open while it lives, and mirrors them. */
