@@ -50,3 +50,26 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
   }
   return encoding.toUint8Array(encoder);
 }
+
+/**
+ * The entry with `field` set to `value` in its state (removals pass unchanged). A state that is not
+ * a JSON object is refused: every honest client sends an object or null.
+ */
+export function withStateField(entry: AwarenessEntry, field: string, value: string): AwarenessEntry {
+  if (isRemoval(entry)) return entry;
+  let state: unknown;
+  try {
+    state = JSON.parse(decoder.decode(entry.state));
+  } catch {
+    throw new ProtocolError(CloseCode.malformedMessage, CloseReason.invalidAwareness);
+  }
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    throw new ProtocolError(CloseCode.malformedMessage, CloseReason.invalidAwareness);
+  }
+  if ((state as Record<string, unknown>)[field] === value) return entry;
+  (state as Record<string, unknown>)[field] = value;
+  return { ...entry, state: encoder.encode(JSON.stringify(state)) };
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const encoder = new TextEncoder();

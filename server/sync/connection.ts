@@ -14,7 +14,8 @@ import { canWrite, type Role } from '../../shared/roles';
 import type { Room } from './room';
 import type { Peer } from './broadcaster';
 import { encodeAwarenessMessage } from './broadcaster';
-import { encodeAwarenessEntries, isRemoval, readAwarenessEntries, type AwarenessEntry } from './awarenessEntries';
+import { encodeAwarenessEntries, isRemoval, readAwarenessEntries, withStateField, type AwarenessEntry } from './awarenessEntries';
+import { PRESENCE_ROLE_FIELD } from '../../shared/presence';
 import { ProtocolError } from './protocolError';
 
 export interface ConnectionLimits {
@@ -182,7 +183,10 @@ export class Connection implements Peer {
     }
     const own = entries.filter((entry) => this.#owns(entry));
     if (own.length === 0) return;
-    const filtered = own.length === entries.length ? update : encodeAwarenessEntries(own);
+    // The role shown beside a name comes from the token, not from what the client claims.
+    const stamped = own.map((entry) => withStateField(entry, PRESENCE_ROLE_FIELD, this.role));
+    const unchanged = stamped.length === entries.length && stamped.every((entry, i) => entry === entries[i]);
+    const filtered = unchanged ? update : encodeAwarenessEntries(stamped);
     if (!this.receivesAwareness) {
       // No presence here; echoing the client's own state back keeps its idle timer from firing.
       const encoder = encoding.createEncoder();

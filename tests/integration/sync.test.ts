@@ -62,6 +62,18 @@ describe('sync through the real server', () => {
     );
   });
 
+  it('stamps each presence state with the role of its token, whatever the client claims', async () => {
+    const liar = connect(board.id, board.tokens.participant);
+    const host = connect(board.id, board.tokens.expert);
+    await Promise.all([liar.synced(), host.synced()]);
+    liar.provider.awareness.setLocalState({ user: { name: 'Kłamczuch' }, role: 'facilitator' });
+    host.provider.awareness.setLocalState({ user: { name: 'Ekspertka' } });
+    const seen = (c: StockClient, id: number) => c.provider.awareness.getStates().get(id) as { role?: string; user?: { name: string } } | undefined;
+    await waitFor(() => seen(host, liar.doc.clientID)?.user?.name === 'Kłamczuch' && seen(liar, host.doc.clientID)?.user?.name === 'Ekspertka', 'both presences');
+    expect(seen(host, liar.doc.clientID)?.role).toBe('participant');
+    expect(seen(liar, host.doc.clientID)?.role).toBe('expert');
+  });
+
   it('answers a participant’s write to the control room with permission-denied and drops it', async () => {
     const host = connect(roomName(board.id, 'control'), board.tokens.facilitator);
     await host.synced();
