@@ -2,10 +2,14 @@
  * The one canvas guard (DESIGN.md, Server): what a role may not do to a canvas record. The server
  * runs it on every change a connection makes and reverts what it refuses before relaying.
  * Rules: G1 only hosts set or clear the host flags in `meta` (public, agreed, template, stepId);
- * G2 only hosts change, move, unlock or delete a template element (`meta.template`).
+ * G2 only hosts change, move, unlock or delete a template element (`meta.template`);
+ * G3 every record written is a valid tldraw record of a shared type, stored under its own id, and
+ * nobody deletes the document record (one invalid record stops every tldraw client from syncing).
  */
+import { createTLSchema } from '@tldraw/tlschema';
 import { isHost, type Role } from './roles';
 import type { CanvasRecord } from './projection';
+import { isSyncedRecordType } from './canvas';
 
 export const HOST_ONLY_META_KEYS = ['public', 'agreed', 'template', 'stepId'] as const;
 
@@ -18,15 +22,18 @@ export interface RecordChange {
 export type GuardVerdict =
   | { allow: true }
   /** Put this record back (or remove the key, when `restore` is undefined). */
-  | { allow: false; restore: CanvasRecord | undefined; rule: 'G1' | 'G2' };
+  | { allow: false; restore: CanvasRecord | undefined; rule: 'G1' | 'G2' | 'G3' };
 
 export function isTemplateElement(record: CanvasRecord | undefined): boolean {
   return record?.meta?.template === true;
 }
 
-export function guardCanvasChange(role: Role, change: RecordChange): GuardVerdict {
-  if (isHost(role)) return { allow: true };
+export function guardCanvasChange(role: Role, key: string, change: RecordChange): GuardVerdict {
   const { oldValue, newValue } = change;
+  if (newValue ? !isValidRecord(key, newValue) : oldValue?.typeName === 'document') {
+    return { allow: false, restore: oldValue, rule: 'G3' };
+  }
+  if (isHost(role)) return { allow: true };
   if (isTemplateElement(oldValue)) return { allow: false, restore: oldValue, rule: 'G2' };
   if (newValue && hostMetaChanged(oldValue, newValue)) {
     return { allow: false, restore: withHostMetaOf(newValue, oldValue), rule: 'G1' };
@@ -47,4 +54,21 @@ function withHostMetaOf(record: CanvasRecord, source: CanvasRecord | undefined):
     else meta[key] = previous;
   }
   return { ...record, meta };
+}
+
+let schema: ReturnType<typeof createTLSchema> | undefined;
+
+/** Whether tldraw (the pinned version, as every client runs it) would accept this record. */
+export function isValidRecord(key: string, record: unknown): boolean {
+  if (typeof record !== 'object' || record === null) return false;
+  const { id, typeName } = record as { id?: unknown; typeName?: unknown };
+  if (id !== key || typeof typeName !== 'string' || !isSyncedRecordType(typeName)) return false;
+  schema ??= createTLSchema();
+  const type = schema.types[typeName as keyof typeof schema.types];
+  try {
+    type.validate(record);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -15,7 +15,7 @@ export function installCanvasGuard(room: Room): void {
     if (!(origin instanceof Connection)) return;
     const reverts: [string, CanvasRecord | undefined][] = [];
     for (const [key, change] of changes) {
-      const verdict = guardCanvasChange(origin.role, change);
+      const verdict = guardCanvasChange(origin.role, key, change);
       if (!verdict.allow) reverts.push([key, verdict.restore]);
     }
     if (reverts.length === 0) return;

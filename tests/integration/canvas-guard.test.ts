@@ -4,6 +4,7 @@ import type { CreateBoardResponse } from '../../shared/api';
 import { connectStockClient, type StockClient } from '../helpers/clients';
 import { createBoard, startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
+import { frameRecord, noteRecord } from '../helpers/records';
 
 describe('the canvas guard on the server', () => {
   let server: RunningTablica;
@@ -20,8 +21,8 @@ describe('the canvas guard on the server', () => {
     participant = connectStockClient(server.url, board.id, board.tokens.participant);
     witness = connectStockClient(server.url, board.id, board.tokens.participant);
     await Promise.all([host.synced(), participant.synced(), witness.synced()]);
-    host.records.set('shape:frame', { id: 'shape:frame', typeName: 'shape', type: 'frame', x: 0, isLocked: true, meta: { template: true, stepId: '2.3' } });
-    host.records.set('shape:note', { id: 'shape:note', typeName: 'shape', type: 'note', x: 0, meta: {} });
+    host.records.set('shape:frame', frameRecord('shape:frame', 'Krok 2.3', { x: 0, isLocked: true, meta: { template: true, stepId: '2.3' } }));
+    host.records.set('shape:note', noteRecord('shape:note', 'pomysł'));
     await waitFor(() => participant.records.has('shape:note') && witness.records.has('shape:frame'), 'the board to reach everyone');
   });
   afterAll(async () => {
@@ -30,7 +31,7 @@ describe('the canvas guard on the server', () => {
   });
 
   it('a participant’s agreed flag does not stick, on the server or anywhere else', async () => {
-    participant.records.set('shape:note', { id: 'shape:note', typeName: 'shape', type: 'note', x: 7, meta: { agreed: true } });
+    participant.records.set('shape:note', noteRecord('shape:note', 'pomysł', { x: 7, meta: { agreed: true } }));
     // The move is allowed and arrives; the flag is reverted in the same tick.
     await waitFor(() => (witness.records.get('shape:note') as { x: number }).x === 7, 'the move to arrive');
     await waitFor(() => (participant.records.get('shape:note') as { meta: object }).meta && !('agreed' in (participant.records.get('shape:note') as { meta: object }).meta), 'the author’s own copy to be reverted');
@@ -39,7 +40,7 @@ describe('the canvas guard on the server', () => {
   });
 
   it('a participant’s move of a locked template frame does not stick', async () => {
-    participant.records.set('shape:frame', { id: 'shape:frame', typeName: 'shape', type: 'frame', x: 500, isLocked: false, meta: { template: true, stepId: '2.3' } });
+    participant.records.set('shape:frame', frameRecord('shape:frame', 'Krok 2.3', { x: 500, isLocked: false, meta: { template: true, stepId: '2.3' } }));
     await waitFor(() => (participant.records.get('shape:frame') as { x: number }).x === 0, 'the author’s copy to snap back');
     expect(serverRecord('shape:frame')).toMatchObject({ x: 0, isLocked: true });
     expect(witness.records.get('shape:frame')).toMatchObject({ x: 0, isLocked: true });
@@ -51,9 +52,22 @@ describe('the canvas guard on the server', () => {
     expect(serverRecord('shape:frame')).toMatchObject({ x: 0 });
   });
 
+  it('G3: a record tldraw would refuse does not stick, even from a host', async () => {
+    host.records.set('shape:broken', { id: 'shape:broken', typeName: 'shape', type: 'note', props: { color: 'plaid' } });
+    host.records.set('shape:note', { ...noteRecord('shape:note', 'pomysł'), props: { nonsense: true } });
+    host.records.set('instance:instance', { id: 'instance:instance', typeName: 'instance' });
+    host.records.set('shape:after', noteRecord('shape:after', 'ważna'));
+    await waitFor(() => witness.records.has('shape:after'), 'the valid note after them');
+    await waitFor(() => !host.records.has('shape:broken'), 'the author’s copy to be cleaned');
+    expect(witness.records.has('shape:broken')).toBe(false);
+    expect(witness.records.has('instance:instance')).toBe(false);
+    expect((witness.records.get('shape:note') as { props: object }).props).not.toHaveProperty('nonsense');
+    expect(serverRecord('shape:broken')).toBeUndefined();
+  });
+
   it('a host may mark agreed and move the template', async () => {
-    host.records.set('shape:note', { id: 'shape:note', typeName: 'shape', type: 'note', x: 7, meta: { agreed: true } });
-    host.records.set('shape:frame', { id: 'shape:frame', typeName: 'shape', type: 'frame', x: 90, isLocked: true, meta: { template: true, stepId: '2.3' } });
+    host.records.set('shape:note', noteRecord('shape:note', 'pomysł', { x: 7, meta: { agreed: true } }));
+    host.records.set('shape:frame', frameRecord('shape:frame', 'Krok 2.3', { x: 90, isLocked: true, meta: { template: true, stepId: '2.3' } }));
     await waitFor(() => (witness.records.get('shape:frame') as { x: number }).x === 90, 'the host’s move');
     expect(serverRecord('shape:note')?.meta).toEqual({ agreed: true });
   });

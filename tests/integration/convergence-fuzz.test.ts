@@ -8,6 +8,7 @@ import type { RunningTablica } from '../../server/app';
 import { connectStockClient, type StockClient } from '../helpers/clients';
 import { createBoard, startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
+import { noteRecord } from '../helpers/records';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -38,7 +39,7 @@ async function runFuzz(server: RunningTablica, seed: number, clientCount: number
       const roll = random();
       if (roll < 0.55) {
         const key = pick(keys);
-        client.records.set(key, { id: key, x: Math.round(random() * 1000), text: `s${step}` });
+        client.records.set(key, noteRecord(key, `s${step}`, { x: Math.round(random() * 1000) }));
       } else if (roll < 0.75) {
         client.records.delete(pick(keys));
       } else if (roll < 0.85) {
@@ -46,7 +47,7 @@ async function runFuzz(server: RunningTablica, seed: number, clientCount: number
         client.doc.transact(() => {
           for (let i = 0; i < 3; i++) {
             const key = pick(keys);
-            client.records.set(key, { id: key, y: step * 10 + i });
+            client.records.set(key, noteRecord(key, `t${step}`, { y: step * 10 + i }));
           }
         });
       } else if (roll < 0.93) {

@@ -3,6 +3,7 @@ import { connectStockClient } from '../helpers/clients';
 import { startServerProcess, spawnServer } from '../helpers/process';
 import { createBoard, TEST_SECRET, tempDataDir } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
+import { noteRecord } from '../helpers/records';
 
 describe('the server process', () => {
   it('refuses to start on a bad variable, naming it', async () => {
@@ -18,7 +19,7 @@ describe('the server process', () => {
     const board = await createBoard(first.url);
     const writer = connectStockClient(first.url, board.id, board.tokens.facilitator);
     await writer.synced();
-    writer.records.set('shape:sigterm', { id: 'shape:sigterm', text: 'zapisane przy zamknięciu' });
+    writer.records.set('shape:sigterm', noteRecord('shape:sigterm', 'zapisane przy zamknięciu'));
     // The write is applied on the server once the echo of a second client shows it.
     const witness = connectStockClient(first.url, board.id, board.tokens.participant);
     await waitFor(() => witness.records.has('shape:sigterm'), 'the edit to reach the server');
@@ -30,7 +31,7 @@ describe('the server process', () => {
     const second = await startServerProcess(env);
     const reader = connectStockClient(second.url, board.id, board.tokens.participant);
     await reader.synced();
-    expect(reader.records.get('shape:sigterm')).toEqual({ id: 'shape:sigterm', text: 'zapisane przy zamknięciu' });
+    expect(reader.records.get('shape:sigterm')).toEqual(noteRecord('shape:sigterm', 'zapisane przy zamknięciu'));
     reader.destroy();
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -6,9 +6,10 @@ import { roomName } from '../../shared/roles';
 import { connectStockClient, openRaw, waitOpen, type StockClient } from '../helpers/clients';
 import { createBoard, startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
+import { documentRecord, frameRecord, noteRecord, pageRecord } from '../helpers/records';
 
-const frame = (id: string, isPublic: boolean) => ({ id, typeName: 'shape', type: 'frame', parentId: 'page:main', x: 0, y: 0, props: { w: 400, h: 300, name: id }, meta: isPublic ? { public: true } : {} });
-const note = (id: string, parentId: string, text: string) => ({ id, typeName: 'shape', type: 'note', parentId, x: 10, y: 10, props: { text }, meta: {} });
+const frame = (id: string, isPublic: boolean) => frameRecord(id, id, { meta: isPublic ? { public: true } : {} });
+const note = (id: string, parentId: string, text: string) => noteRecord(id, text, { parentId, x: 10, y: 10 });
 
 describe('public projection for observers', () => {
   let server: RunningTablica;
@@ -24,8 +25,8 @@ describe('public projection for observers', () => {
     host = connectStockClient(server.url, board.id, board.tokens.facilitator);
     await host.synced();
     host.doc.transact(() => {
-      host.records.set('document:document', { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} });
-      host.records.set('page:main', { id: 'page:main', typeName: 'page', name: 'Strona', index: 'a1', meta: {} });
+      host.records.set('document:document', documentRecord());
+      host.records.set('page:main', pageRecord());
       host.records.set('shape:public', frame('shape:public', true));
       host.records.set('shape:private', frame('shape:private', false));
       host.records.set('shape:n-pub', note('shape:n-pub', 'shape:public', 'MARKER-PUBLIC-AAA'));

@@ -9,8 +9,9 @@ import type { CreateBoardResponse } from '../../shared/api';
 import { connectStockClient, openRaw, waitOpen, type StockClient } from '../helpers/clients';
 import { createBoard, startTestServer, tempDataDir } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
+import { noteRecord } from '../helpers/records';
 
-const note = (id: string, text: string) => ({ id, typeName: 'shape', type: 'note', props: { text } });
+const note = (id: string, text: string) => noteRecord(id, text);
 
 describe('sync through the real server', () => {
   let server: RunningTablica;

@@ -1,0 +1,57 @@
+/** Valid tldraw 3.15 records for tests (the server refuses invalid ones, rule G3). */
+import type { CanvasRecord } from '../../shared/projection';
+
+export const PAGE_ID = 'page:main';
+
+export function documentRecord(): CanvasRecord {
+  return { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} } as CanvasRecord;
+}
+
+export function pageRecord(id = PAGE_ID): CanvasRecord {
+  return { id, typeName: 'page', name: 'Strona 1', index: 'a1', meta: {} } as CanvasRecord;
+}
+
+export function richText(text: string) {
+  return { type: 'doc', content: [{ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] }] };
+}
+
+const shapeBase = (id: string, type: string, parentId: string, x: number, y: number, meta: Record<string, unknown>) => ({
+  id,
+  typeName: 'shape',
+  type,
+  x,
+  y,
+  rotation: 0,
+  index: 'a1',
+  parentId,
+  isLocked: false,
+  opacity: 1,
+  meta,
+});
+
+export function noteRecord(id: string, text: string, options: { parentId?: string; x?: number; y?: number; meta?: Record<string, unknown> } = {}): CanvasRecord {
+  return {
+    ...shapeBase(id, 'note', options.parentId ?? PAGE_ID, options.x ?? 0, options.y ?? 0, options.meta ?? {}),
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: 0,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      richText: richText(text),
+      scale: 1,
+    },
+  } as CanvasRecord;
+}
+
+export function frameRecord(id: string, name: string, options: { x?: number; y?: number; isLocked?: boolean; meta?: Record<string, unknown> } = {}): CanvasRecord {
+  return {
+    ...shapeBase(id, 'frame', PAGE_ID, options.x ?? 0, options.y ?? 0, options.meta ?? {}),
+    isLocked: options.isLocked ?? false,
+    props: { w: 800, h: 600, name, color: 'black' },
+  } as CanvasRecord;
+}
