@@ -10,6 +10,7 @@ import type { DocumentStore } from './persistence/store';
 import { SqliteStore } from './persistence/sqlite';
 import { apiRouter, jsonErrors } from './http/api';
 import { staticClientRouter } from './http/staticClient';
+import { securityHeaders } from './http/securityHeaders';
 import { RoomRegistry, type RoomExtension } from './sync/rooms';
 import { SyncServer } from './sync/syncServer';
 
@@ -44,13 +45,19 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
     signer,
     {
       maxMessageBytes: config.maxMessageBytes,
-      limits: { maxAwarenessBytes: config.maxAwarenessBytes, maxBufferedBytes: MAX_BUFFERED_BYTES },
+      maxConnectionsPerBoard: config.maxConnectionsPerBoard,
+      limits: {
+        maxAwarenessBytes: config.maxAwarenessBytes,
+        maxMessagesPerSecond: config.maxMessagesPerSecond,
+        maxBufferedBytes: MAX_BUFFERED_BYTES,
+      },
     },
     log,
   );
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.use(
     apiRouter({
       signer,
@@ -58,6 +65,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       log,
       publicUrl: config.publicUrl,
       organiserSecret: config.organiserSecret,
+      boardCreationsPerHour: config.boardCreationsPerHour,
       metrics: () => ({
         tablica_rooms_loaded: rooms.size,
         tablica_connections: sync.connectionCount,

@@ -34,6 +34,12 @@ const EnvSchema = z.object({
   MAX_MESSAGE_BYTES: intFrom(1024, 512 * 1024 * 1024).default(32 * 1024 * 1024),
   /** Largest awareness state of one client (bytes of JSON). */
   MAX_AWARENESS_BYTES: intFrom(256, 1024 * 1024).default(16 * 1024),
+  /** Messages one connection may send per second on average (bursts of twice that pass). */
+  MAX_MESSAGES_PER_SECOND: intFrom(1, 100_000).default(300),
+  /** Connections one board may have at once, over its three rooms. */
+  MAX_CONNECTIONS_PER_BOARD: intFrom(1, 100_000).default(300),
+  /** Boards one client address may create per hour. */
+  BOARD_CREATIONS_PER_HOUR: intFrom(1, 1_000_000).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -51,6 +57,9 @@ export interface Config {
   broadcastTickMs: number;
   maxMessageBytes: number;
   maxAwarenessBytes: number;
+  maxMessagesPerSecond: number;
+  maxConnectionsPerBoard: number;
+  boardCreationsPerHour: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -80,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     broadcastTickMs: e.BROADCAST_TICK_MS,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
+    maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
+    maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+    boardCreationsPerHour: e.BOARD_CREATIONS_PER_HOUR,
     logLevel: e.LOG_LEVEL,
   };
 }

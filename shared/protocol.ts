@@ -51,6 +51,7 @@ export const CloseReason = {
   awarenessTooLarge: 'awareness state too large',
   roomLoadFailed: 'room could not be loaded',
   shutdown: 'server shutting down',
+  rateLimited: 'too many messages per second',
 } as const;
 
 /** Text of the y-protocols permission-denied answer to a write from a read-only connection. */

@@ -6,6 +6,7 @@ import type { TokenSigner } from '../auth/tokens';
 import type { DocumentStore } from '../persistence/store';
 import { createBoard } from '../boards';
 import { errorFields, type Logger } from '../log';
+import { HourlyLimiter } from './hourlyLimiter';
 
 export interface ApiDeps {
   signer: TokenSigner;
@@ -13,6 +14,7 @@ export interface ApiDeps {
   log: Logger;
   publicUrl?: string;
   organiserSecret?: string;
+  boardCreationsPerHour: number;
   metrics: () => Record<string, number>;
 }
 
@@ -21,10 +23,17 @@ const MAX_BODY = '16kb';
 export function apiRouter(deps: ApiDeps): Router {
   const router = express.Router();
   const json = express.json({ limit: MAX_BODY, type: () => true });
+  const creations = new HourlyLimiter(deps.boardCreationsPerHour);
 
   router.post('/api/boards', json, async (req: Request, res: Response) => {
     if (deps.organiserSecret && !bearerMatches(req, deps.organiserSecret)) {
       res.status(401).json({ error: 'organiser secret required (Authorization: Bearer …)' });
+      return;
+    }
+    const retryAfter = creations.take(req.ip ?? 'unknown');
+    if (retryAfter > 0) {
+      res.setHeader('Retry-After', String(retryAfter));
+      res.status(429).json({ error: `too many boards created from this address; try again in ${retryAfter} s` });
       return;
     }
     const parsed = CreateBoardRequest.safeParse(req.body);

@@ -20,6 +20,7 @@ import { ProtocolError } from './protocolError';
 
 export interface ConnectionLimits {
   maxAwarenessBytes: number;
+  maxMessagesPerSecond: number;
   /** A peer whose unsent backlog grows past this is dropped rather than buffered without end. */
   maxBufferedBytes: number;
 }
@@ -34,6 +35,9 @@ export class Connection implements Peer {
   /** Frames that arrived while the room was still loading, handled in order once it is ready. */
   #pending: Uint8Array[] | null = [];
   #closed = false;
+  /** Token bucket for the message rate: refilled continuously, up to two seconds' worth. */
+  #allowance: number;
+  #allowanceAt = performance.now();
 
   constructor(
     private readonly ws: WebSocket,
@@ -43,6 +47,7 @@ export class Connection implements Peer {
     private readonly onClose: (connection: Connection) => void,
   ) {
     this.#mayWrite = canWrite(role, room.kind);
+    this.#allowance = limits.maxMessagesPerSecond * 2;
     // The public room shows content, never who is there.
     this.receivesAwareness = room.kind !== 'public';
     ws.binaryType = 'nodebuffer';
@@ -91,9 +96,23 @@ export class Connection implements Peer {
       this.close(CloseCode.unsupportedData, CloseReason.textFrame);
       return;
     }
+    if (!this.#takeAllowance()) {
+      this.close(CloseCode.rateLimited, CloseReason.rateLimited);
+      return;
+    }
     const frame = toUint8Array(data);
     if (this.#pending) this.#pending.push(frame);
     else this.#handleSafely(frame);
+  }
+
+  #takeAllowance(): boolean {
+    const now = performance.now();
+    const rate = this.limits.maxMessagesPerSecond;
+    this.#allowance = Math.min(rate * 2, this.#allowance + ((now - this.#allowanceAt) / 1000) * rate);
+    this.#allowanceAt = now;
+    if (this.#allowance < 1) return false;
+    this.#allowance -= 1;
+    return true;
   }
 
   #handleSafely(frame: Uint8Array): void {

@@ -16,7 +16,7 @@ export const SYNC_PATH_PREFIX = '/sync/';
 const HEARTBEAT_MS = 30_000;
 
 interface Refusal {
-  status: 400 | 401 | 403 | 404;
+  status: 400 | 401 | 403 | 404 | 429;
   message: string;
 }
 
@@ -48,6 +48,7 @@ const STATUS_TEXT: Record<Refusal['status'], string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  429: 'Too Many Requests',
 };
 
 function refuse(socket: Duplex, refusal: Refusal): void {
@@ -61,12 +62,14 @@ function refuse(socket: Duplex, refusal: Refusal): void {
 
 export interface SyncServerOptions {
   maxMessageBytes: number;
+  maxConnectionsPerBoard: number;
   limits: ConnectionLimits;
 }
 
 export class SyncServer {
   readonly #wss: WebSocketServer;
   readonly #connections = new Set<Connection>();
+  readonly #perBoard = new Map<string, number>();
   readonly #alive = new WeakSet<WebSocket>();
   readonly #heartbeat: NodeJS.Timeout;
 
@@ -102,7 +105,27 @@ export class SyncServer {
       refuse(socket, admission);
       return;
     }
-    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, admission.roomName, admission.room, admission.claims));
+    const boardId = admission.room.boardId;
+    const count = this.#perBoard.get(boardId) ?? 0;
+    if (count >= this.options.maxConnectionsPerBoard) {
+      this.log.warn('sync.board_full', { board: boardId, connections: count });
+      refuse(socket, { status: 429, message: 'this board has as many connections as it may' });
+      return;
+    }
+    this.#perBoard.set(boardId, count + 1);
+    let counted = true;
+    const uncount = () => {
+      if (!counted) return;
+      counted = false;
+      const left = (this.#perBoard.get(boardId) ?? 1) - 1;
+      if (left > 0) this.#perBoard.set(boardId, left);
+      else this.#perBoard.delete(boardId);
+    };
+    socket.once('close', uncount);
+    this.#wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.once('close', uncount);
+      this.#accept(ws, admission.roomName, admission.room, admission.claims);
+    });
   }
 
   #accept(ws: WebSocket, name: string, parsed: RoomName, claims: BoardClaims): void {
