@@ -51,3 +51,45 @@ describe('the server process', () => {
     await second.exited;
   });
 });
+
+describe('crash safety', () => {
+  it('kill -9 mid-session: clients reconnect to the restarted server and no edit is lost', async () => {
+    const port = String(await freePort());
+    const env = { DATA_DIR: tempDataDir(), SECRET: TEST_SECRET, PORT: port, STORE_DEBOUNCE_MS: '60000', STORE_MAX_WAIT_MS: '60000' };
+    const first = await startServerProcess(env);
+    const board = await createBoard(first.url);
+    const a = connectStockClient(first.url, board.id, board.tokens.participant);
+    const b = connectStockClient(first.url, board.id, board.tokens.facilitator);
+    await Promise.all([a.synced(), b.synced()]);
+    for (let i = 0; i < 10; i++) a.records.set(`shape:a${i}`, noteRecord(`shape:a${i}`, `przed awarią ${i}`));
+    await waitFor(() => b.records.map.size === 10, 'b to see a’s notes');
+    // Nothing was stored yet (a minute's debounce): the edits live only in memory and in the clients.
+    first.child.kill('SIGKILL');
+    await first.exited;
+    // Written while the server is down: kept by the client, sent when it is back.
+    b.records.set('shape:offline', noteRecord('shape:offline', 'w trakcie awarii'));
+    const second = await startServerProcess(env);
+    await waitFor(() => a.provider.wsconnected && b.provider.wsconnected, 'both clients to reconnect', 10_000);
+    await waitFor(() => a.records.has('shape:offline'), 'the offline edit to reach a', 10_000);
+    a.destroy();
+    b.destroy();
+    // Both left: the server stored the room. A fresh reader sees every edit.
+    const reader = connectStockClient(second.url, board.id, board.tokens.participant);
+    await reader.synced();
+    await waitFor(() => reader.records.map.size === 11, 'all eleven notes for a new reader');
+    reader.destroy();
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
