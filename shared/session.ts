@@ -1,7 +1,51 @@
-/** The session document (`{boardId}/control`): the meeting's state, written by hosts. */
+/**
+ * The session document (`{boardId}/control`): the meeting's state in one Y.Map, written by hosts
+ * (and by the server on behalf of participants: votes). Each field has a zod schema here, so the
+ * server, the client and the summary note read it the same way.
+ */
+import { z } from 'zod';
+import { FORMAT_IDS, LOCALES } from './api';
 
 /** The Y.Map holding the session's fields. */
 export const SESSION_MAP = 'session';
 
 /** Session fields that observers may see (copied into the public room); nothing else is. */
 export const PUBLIC_SESSION_FIELDS = ['title', 'formatId', 'currentStepId', 'timer'] as const;
+
+/**
+ * A step's countdown. Hosts write `state` and `remainingMs`; the server stamps `startedAt` with
+ * its own clock whenever a host starts or changes a running timer, so every device counts down
+ * from the same instant (each device corrects by its offset to the server's clock).
+ */
+export const TimerState = z.object({
+  stepId: z.string().max(40).nullable(),
+  state: z.enum(['idle', 'running', 'paused', 'finished']),
+  /** Time left when the timer was last started, paused or reset. */
+  remainingMs: z.number().int().min(0).max(24 * 3_600_000),
+  /** Server time (ms since epoch) at which it last started running; set by the server. */
+  startedAt: z.number().int().nullable(),
+});
+export type TimerState = z.infer<typeof TimerState>;
+
+/** Milliseconds left on the timer at server time `serverNow`. */
+export function timerRemainingMs(timer: TimerState, serverNow: number): number {
+  if (timer.state !== 'running' || timer.startedAt === null) return timer.remainingMs;
+  return Math.max(0, timer.remainingMs - (serverNow - timer.startedAt));
+}
+
+export const SessionBasics = z.object({
+  title: z.string().min(1).max(200),
+  locale: z.enum(LOCALES),
+  createdAt: z.string(),
+  formatId: z.enum(FORMAT_IDS).optional(),
+  currentStepId: z.string().max(40).nullable().optional(),
+});
+
+/** The schema of each session field the server checks; a write that fails one is reverted. */
+export const SESSION_FIELD_SCHEMAS: Record<string, z.ZodType> = {
+  title: SessionBasics.shape.title,
+  locale: SessionBasics.shape.locale,
+  formatId: z.enum(FORMAT_IDS),
+  currentStepId: z.string().max(40).nullable(),
+  timer: TimerState,
+};

@@ -52,6 +52,12 @@ export function apiRouter(deps: ApiDeps): Router {
     }
   });
 
+  // Clients measure their offset to the server's clock here, for timers that agree everywhere.
+  router.get('/api/time', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ now: Date.now() });
+  });
+
   router.get('/healthz', async (_req, res) => {
     try {
       await deps.store.check();

@@ -5,6 +5,7 @@ import { errorFields, type Logger } from '../log';
 import { Room, type RoomOptions } from './room';
 import { PublicProjection } from './publicProjection';
 import { installCanvasGuard } from './canvasGuard';
+import { installControlGuard } from './controlGuard';
 
 /**
  * Something that joins every stored room (canvas and control) once its state is loaded and before
@@ -63,6 +64,7 @@ export class RoomRegistry {
   async #prepareStored(room: Room): Promise<void> {
     for (const extension of this.extensions) await extension(room);
     if (room.kind === 'canvas') installCanvasGuard(room);
+    if (room.kind === 'control') installControlGuard(room);
   }
 
   /** A public room holds its board's canvas and session rooms open while it lives, and mirrors them. */

@@ -23,7 +23,7 @@ export function mulberry32(seed: number): () => number {
 
 function validUpdate(): Uint8Array {
   const doc = new Y.Doc();
-  new YKeyValue(doc.getArray(CANVAS_RECORDS_ARRAY)).set('shape:fuzz', noteRecord('shape:fuzz', 'fuzz'));
+  new YKeyValue<unknown>(doc.getArray(CANVAS_RECORDS_ARRAY)).set('shape:fuzz', noteRecord('shape:fuzz', 'fuzz'));
   return Y.encodeStateAsUpdate(doc);
 }
 

@@ -8,8 +8,16 @@ import { CreateBoardResponse } from '../../shared/api';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789';
 
+const madeDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of madeDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory under the system's temp folder, removed when the test process exits. */
 export function tempDataDir(label = 'tablica'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
+  madeDirs.push(dir);
+  return dir;
 }
 
 /** A real server on a free port with a fresh data directory (or the given one, to restart). */
