@@ -9,6 +9,8 @@ export const MessageType = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+  /** Ours: a JSON request or reply (shared/requests.ts), on the control room. */
+  request: 100,
 } as const;
 
 /** Sub-tags inside a sync message (y-protocols/sync). */
@@ -47,6 +49,7 @@ export const CloseReason = {
   unknownSyncType: 'unknown sync message type',
   invalidUpdate: 'invalid Yjs update',
   invalidAwareness: 'invalid awareness update',
+  invalidRequest: 'invalid request',
   foreignAwareness: 'awareness for another client',
   awarenessTooLarge: 'awareness state too large',
   roomLoadFailed: 'room could not be loaded',

@@ -41,6 +41,30 @@ export const SessionBasics = z.object({
   currentStepId: z.string().max(40).nullable().optional(),
 });
 
+/**
+ * The dot vote in progress (or the last one). Hosts start and end it; `counts` is written only by
+ * the server, from checked requests — who gave which vote is never written anywhere.
+ */
+export const VoteState = z.object({
+  id: z.string().min(1).max(64),
+  stepId: z.string().max(40).nullable(),
+  /** The frame whose notes are on the ballot. */
+  frameId: z.string().min(1).max(200),
+  votesPerPerson: z.number().int().min(1).max(50),
+  /** The most votes one person may give one note; null for no cap. */
+  capPerNote: z.number().int().min(1).max(50).nullable(),
+  state: z.enum(['open', 'closed']),
+  counts: z.record(z.string(), z.number().int().min(0)),
+});
+export type VoteState = z.infer<typeof VoteState>;
+
+/** Finished votes by id, kept for the summary note. */
+export const VoteResults = z.record(
+  z.string(),
+  z.object({ stepId: z.string().nullable(), frameId: z.string(), counts: z.record(z.string(), z.number().int().min(0)) }),
+);
+export type VoteResults = z.infer<typeof VoteResults>;
+
 /** The schema of each session field the server checks; a write that fails one is reverted. */
 export const SESSION_FIELD_SCHEMAS: Record<string, z.ZodType> = {
   title: SessionBasics.shape.title,
@@ -48,4 +72,6 @@ export const SESSION_FIELD_SCHEMAS: Record<string, z.ZodType> = {
   formatId: z.enum(FORMAT_IDS),
   currentStepId: z.string().max(40).nullable(),
   timer: TimerState,
+  vote: VoteState,
+  voteResults: VoteResults,
 };

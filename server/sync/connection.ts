@@ -16,6 +16,7 @@ import type { Peer } from './broadcaster';
 import { encodeAwarenessMessage } from './broadcaster';
 import { encodeAwarenessEntries, isRemoval, readAwarenessEntries, withStateField, type AwarenessEntry } from './awarenessEntries';
 import { PRESENCE_ROLE_FIELD } from '../../shared/presence';
+import { ClientRequest, type ServerReply } from '../../shared/requests';
 import { ProtocolError } from './protocolError';
 
 export interface ConnectionLimits {
@@ -134,6 +135,9 @@ export class Connection implements Peer {
       case MessageType.awareness:
         this.#handleAwareness(decoding.readVarUint8Array(decoder));
         break;
+      case MessageType.request:
+        this.#handleRequest(decoding.readVarString(decoder));
+        break;
       case MessageType.queryAwareness:
         if (this.receivesAwareness) {
           this.send(encodeAwarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]));
@@ -143,6 +147,29 @@ export class Connection implements Peer {
         throw new ProtocolError(CloseCode.malformedMessage, CloseReason.unknownMessageType);
     }
     if (decoding.hasContent(decoder)) throw new ProtocolError(CloseCode.malformedMessage, CloseReason.truncated);
+  }
+
+  #handleRequest(text: string): void {
+    let request: ClientRequest;
+    try {
+      request = ClientRequest.parse(JSON.parse(text));
+    } catch {
+      throw new ProtocolError(CloseCode.malformedMessage, CloseReason.invalidRequest);
+    }
+    const handler = this.room.requests;
+    if (!handler) throw new ProtocolError(CloseCode.malformedMessage, CloseReason.invalidRequest);
+    this.sendReply(handler.handle(this, request));
+  }
+
+  sendReply(reply: ServerReply): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.request);
+    encoding.writeVarString(encoder, JSON.stringify(reply));
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  get closed(): boolean {
+    return this.#closed;
   }
 
   #handleSync(decoder: decoding.Decoder): void {

@@ -11,6 +11,7 @@ import type { RoomKind } from '../../shared/roles';
 import type { DocumentStore } from '../persistence/store';
 import { errorFields, type Logger } from '../log';
 import { Broadcaster, type Peer } from './broadcaster';
+import type { RequestHandler } from './votes';
 
 export interface RoomOptions {
   storeDebounceMs: number;
@@ -30,6 +31,8 @@ export class Room {
   /** Resolves once the stored state is in the document; nothing is answered before. */
   readonly ready: Promise<void>;
   readonly broadcaster: Broadcaster;
+  /** Answers our own requests (MessageType.request); only the control room has one. */
+  requests: RequestHandler | undefined;
   /** Connections opened on this room and not yet closed (including those waiting for the load). */
   holders = 0;
   #dirtySince = 0;

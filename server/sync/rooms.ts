@@ -6,6 +6,7 @@ import { Room, type RoomOptions } from './room';
 import { PublicProjection } from './publicProjection';
 import { installCanvasGuard } from './canvasGuard';
 import { installControlGuard } from './controlGuard';
+import { VoteLedger } from './votes';
 
 /**
  * Something that joins every stored room (canvas and control) once its state is loaded and before
@@ -64,7 +65,11 @@ export class RoomRegistry {
   async #prepareStored(room: Room): Promise<void> {
     for (const extension of this.extensions) await extension(room);
     if (room.kind === 'canvas') installCanvasGuard(room);
-    if (room.kind === 'control') installControlGuard(room);
+    if (room.kind === 'control') {
+      installControlGuard(room);
+      const boardId = room.name.slice(0, room.name.indexOf('/'));
+      room.requests = new VoteLedger(room, () => this.#rooms.get(roomName(boardId, 'canvas')));
+    }
   }
 
   /** A public room holds its board's canvas and session rooms open while it lives, and mirrors them. */

@@ -3,7 +3,11 @@ import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { YKeyValue } from 'y-utility/y-keyvalue';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
+import { MessageType } from '../../shared/protocol';
+import type { ClientRequest, ServerReply } from '../../shared/requests';
 import { syncUrl } from './server';
 import { waitFor } from './wait';
 
@@ -78,5 +82,23 @@ export function waitOpen(ws: WebSocket): Promise<void> {
     if (ws.readyState === ws.OPEN) resolve();
     ws.once('open', () => resolve());
     ws.once('error', reject);
+  });
+}
+
+/** Sends one of our own requests on a stock client's socket and resolves with the server's reply. */
+export function sendRequest(client: StockClient, request: ClientRequest): Promise<ServerReply> {
+  const provider = client.provider as WebsocketProvider & { messageHandlers: unknown[]; __replies?: ((r: ServerReply) => void)[] };
+  if (!provider.__replies) {
+    const waiting: ((r: ServerReply) => void)[] = (provider.__replies = []);
+    provider.messageHandlers[MessageType.request] = (_encoder: unknown, decoder: decoding.Decoder) => {
+      waiting.shift()?.(JSON.parse(decoding.readVarString(decoder)) as ServerReply);
+    };
+  }
+  return new Promise((resolve) => {
+    provider.__replies!.push(resolve);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.request);
+    encoding.writeVarString(encoder, JSON.stringify(request));
+    provider.ws!.send(encoding.toUint8Array(encoder));
   });
 }
