@@ -11,6 +11,7 @@ import { SqliteStore } from './persistence/sqlite';
 import { apiRouter, jsonErrors } from './http/api';
 import { staticClientRouter } from './http/staticClient';
 import { securityHeaders } from './http/securityHeaders';
+import { summaryRouter } from './export/summaryRoute';
 import { RoomRegistry, type RoomExtension } from './sync/rooms';
 import { SyncServer } from './sync/syncServer';
 
@@ -73,6 +74,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       }),
     }),
   );
+  app.use(summaryRouter({ signer, store, rooms, log }));
   app.use(staticClientRouter(config.clientDir));
   app.use(jsonErrors);
 

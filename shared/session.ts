@@ -65,6 +65,36 @@ export const VoteResults = z.record(
 );
 export type VoteResults = z.infer<typeof VoteResults>;
 
+
+
+export const MEETING_MODES = ['room', 'online', 'hybrid'] as const;
+
+/** Meeting details for the summary note, edited by hosts in the host panel. */
+export const MeetingDetails = z.object({
+  network: z.string().max(200).default(''),
+  meetingTitle: z.string().max(200).default(''),
+  meetingNumber: z.string().max(40).default(''),
+  date: z.string().max(40).default(''),
+  place: z.string().max(200).default(''),
+  mode: z.enum(MEETING_MODES).default('room'),
+  hosts: z.array(z.string().max(120)).max(10).default([]),
+  nextMeeting: z.string().max(500).default(''),
+});
+export type MeetingDetails = z.infer<typeof MeetingDetails>;
+
+/**
+ * Who took part, by a random key per person: name and city as they gave them when joining.
+ * Hosts may edit it; a person who opts out is left out of the note.
+ */
+export const AttendanceEntry = z.object({
+  name: z.string().min(1).max(120),
+  city: z.string().max(120),
+  role: z.enum(['facilitator', 'expert', 'participant', 'observer']),
+  optOut: z.boolean().default(false),
+});
+export const Attendance = z.record(z.string(), AttendanceEntry);
+export type Attendance = z.infer<typeof Attendance>;
+
 /** The schema of each session field the server checks; a write that fails one is reverted. */
 export const SESSION_FIELD_SCHEMAS: Record<string, z.ZodType> = {
   title: SessionBasics.shape.title,
@@ -74,4 +104,6 @@ export const SESSION_FIELD_SCHEMAS: Record<string, z.ZodType> = {
   timer: TimerState,
   vote: VoteState,
   voteResults: VoteResults,
+  meeting: MeetingDetails,
+  attendance: Attendance,
 };

@@ -34,6 +34,11 @@ export class RoomRegistry {
     return this.#rooms.size;
   }
 
+  /** The room if this process has it in memory. */
+  get(name: string): Room | undefined {
+    return this.#rooms.get(name);
+  }
+
   rooms(): IterableIterator<Room> {
     return this.#rooms.values();
   }

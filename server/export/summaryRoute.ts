@@ -1,0 +1,92 @@
+/** GET /api/boards/{id}/summary.md|.docx|.html — the summary note, for hosts only. */
+import express, { type Request, type Response, type Router } from 'express';
+import * as Y from 'yjs';
+import { YKeyValue } from 'y-utility/y-keyvalue';
+import { BOARD_ID_PATTERN, isHost, roomName } from '../../shared/roles';
+import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
+import { SESSION_MAP } from '../../shared/session';
+import type { CanvasRecord } from '../../shared/projection';
+import { buildSummaryNote, type StepTitle, type SummaryNote } from '../../shared/summary/summaryNote';
+import { renderMarkdown } from '../../shared/summary/markdown';
+import { renderHtml } from '../../shared/summary/html';
+import type { Locale } from '../../shared/api';
+import type { TokenSigner } from '../auth/tokens';
+import type { DocumentStore } from '../persistence/store';
+import type { RoomRegistry } from '../sync/rooms';
+import { errorFields, type Logger } from '../log';
+import { renderDocx } from './docx';
+
+export interface SummaryDeps {
+  signer: TokenSigner;
+  store: DocumentStore;
+  rooms: RoomRegistry;
+  log: Logger;
+  /** The step titles of a format in a language, when the board was made from one. */
+  stepTitles?: (formatId: string, locale: Locale) => StepTitle[] | undefined;
+}
+
+/** The board's documents as they are now: the live room when loaded, else the stored state. */
+export async function readBoardDocument(deps: Pick<SummaryDeps, 'store' | 'rooms'>, name: string): Promise<Y.Doc> {
+  const live = deps.rooms.get(name);
+  if (live && !live.destroyed) {
+    await live.ready;
+    return live.doc;
+  }
+  const doc = new Y.Doc();
+  const state = await deps.store.load(name);
+  if (state) Y.applyUpdate(doc, state);
+  return doc;
+}
+
+export async function summaryOf(deps: SummaryDeps, boardId: string, localeOverride?: Locale): Promise<SummaryNote> {
+  const control = await readBoardDocument(deps, roomName(boardId, 'control'));
+  const canvas = await readBoardDocument(deps, roomName(boardId, 'canvas'));
+  const session = control.getMap(SESSION_MAP).toJSON() as Record<string, unknown>;
+  const locale: Locale = localeOverride ?? (session.locale === 'en' ? 'en' : 'pl');
+  const records = [...new YKeyValue<CanvasRecord>(canvas.getArray(CANVAS_RECORDS_ARRAY)).map.values()].map((e) => e.val);
+  const steps = typeof session.formatId === 'string' ? deps.stepTitles?.(session.formatId, locale) : undefined;
+  return buildSummaryNote({ session, records, locale, steps });
+}
+
+export function summaryRouter(deps: SummaryDeps): Router {
+  const router = express.Router();
+  router.get('/api/boards/:id/summary.:ext', async (req: Request, res: Response) => {
+    const id = String(req.params.id);
+    const ext = String(req.params.ext);
+    if (!BOARD_ID_PATTERN.test(id) || !['md', 'docx', 'html'].includes(ext)) {
+      res.status(404).json({ error: 'no such summary' });
+      return;
+    }
+    const header = req.get('authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : typeof req.query.token === 'string' ? req.query.token : '';
+    const claims = token ? deps.signer.verify(token) : null;
+    if (!claims) {
+      res.status(401).json({ error: 'a host token is required (Authorization: Bearer … or ?token=)' });
+      return;
+    }
+    if (claims.boardId !== id || !isHost(claims.role)) {
+      res.status(403).json({ error: 'only this board’s hosts may export its summary note' });
+      return;
+    }
+    const lang = req.query.lang === 'en' || req.query.lang === 'pl' ? req.query.lang : undefined;
+    try {
+      const note = await summaryOf(deps, id, lang);
+      const base = `notatka-${id.slice(0, 8)}`;
+      res.setHeader('Cache-Control', 'no-store');
+      if (ext === 'md') {
+        res.type('text/markdown; charset=utf-8').attachment(`${base}.md`).send(renderMarkdown(note));
+      } else if (ext === 'html') {
+        res.type('text/html; charset=utf-8').send(renderHtml(note));
+      } else {
+        res
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .attachment(`${base}.docx`)
+          .send(await renderDocx(note));
+      }
+    } catch (err) {
+      deps.log.error('summary.failed', { board: id, ...errorFields(err) });
+      res.status(500).json({ error: 'the summary note could not be made' });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,62 @@
+/** The summary note as a print-ready HTML page (A4), so the browser's print gives a tidy PDF. */
+import type { SummaryNote } from './summaryNote';
+import { SUMMARY_LABELS, meetingLines } from './labels';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const PRINT_CSS = `
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #111; max-width: 170mm; margin: 0 auto; padding: 12mm 0; }
+h1 { font-size: 18pt; margin: 0 0 6mm; }
+h2 { font-size: 13pt; margin: 8mm 0 3mm; border-bottom: 1px solid #999; padding-bottom: 1mm; break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 5mm 0 2mm; break-after: avoid; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 6mm; margin: 0; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+ul { margin: 0 0 2mm; padding-left: 6mm; }
+li { margin: 0.8mm 0; break-inside: avoid; }
+.votes { color: #555; white-space: nowrap; }
+table { border-collapse: collapse; width: 100%; break-inside: auto; }
+th, td { border: 1px solid #888; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
+tr { break-inside: avoid; }
+.not-recorded { margin-top: 10mm; font-style: italic; color: #444; border-top: 1px solid #999; padding-top: 3mm; }
+@media screen { body { padding: 12mm; } }
+`;
+
+export function renderHtml(note: SummaryNote): string {
+  const l = SUMMARY_LABELS[note.locale];
+  const e = escapeHtml;
+  const parts: string[] = [];
+  parts.push(`<h1>${e(l.heading)}: ${e(note.title)}</h1>`);
+  parts.push(`<dl>${meetingLines(note, l).map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>`);
+  parts.push(`<h2>${e(l.attendance)}</h2>`);
+  parts.push(
+    note.attendance.length === 0
+      ? `<p>${e(l.noAttendance)}</p>`
+      : `<ul>${note.attendance.map((a) => `<li><strong>${e(a.city || '—')}:</strong> ${e(a.people.join(', '))}</li>`).join('')}</ul>`,
+  );
+  parts.push(`<h2>${e(l.conclusions)}</h2>`);
+  if (note.steps.length === 0) parts.push(`<p>${e(l.nothingAgreed)}</p>`);
+  for (const step of note.steps) {
+    parts.push(`<h3>${e(step.title)}</h3><ul>`);
+    for (const c of step.conclusions) {
+      const votes = c.votes === undefined ? '' : ` <span class="votes">(${e(l.votes(c.votes))})</span>`;
+      parts.push(`<li>${e(c.text).replace(/\n/g, '<br>')}${votes}</li>`);
+    }
+    parts.push('</ul>');
+  }
+  if (note.actions.length > 0) {
+    parts.push(`<h2>${e(l.actions)}</h2><table><thead><tr><th>${e(l.what)}</th><th>${e(l.who)}</th><th>${e(l.due)}</th></tr></thead><tbody>`);
+    for (const a of note.actions) parts.push(`<tr><td>${e(a.what)}</td><td>${e(a.who)}</td><td>${e(a.due)}</td></tr>`);
+    parts.push('</tbody></table>');
+  }
+  if (note.meeting.nextMeeting.trim()) parts.push(`<h2>${e(l.nextMeeting)}</h2><p>${e(note.meeting.nextMeeting)}</p>`);
+  parts.push(`<p class="not-recorded">${e(l.notRecorded)}</p>`);
+  return `<!doctype html>
+<html lang="${note.locale}"><head><meta charset="utf-8"><title>${e(l.heading)}: ${e(note.title)}</title>
+<style>${PRINT_CSS}</style></head>
+<body>${parts.join('\n')}</body></html>
+`;
+}

@@ -1,0 +1,32 @@
+/** The summary note as Markdown. */
+import { SUMMARY_LABELS, meetingLines } from './labels';
+import type { SummaryNote } from './summaryNote';
+
+/** Escapes the characters that would turn text someone typed into Markdown structure. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|>~<])/g, '\\$1').replace(/\n/g, '  \n');
+}
+
+export function renderMarkdown(note: SummaryNote): string {
+  const l = SUMMARY_LABELS[note.locale];
+  const out: string[] = [`# ${l.heading}: ${escapeMarkdown(note.title)}`, ''];
+  for (const [label, value] of meetingLines(note, l)) out.push(`- **${label}:** ${escapeMarkdown(value)}`);
+  out.push('', `## ${l.attendance}`, '');
+  if (note.attendance.length === 0) out.push(l.noAttendance);
+  for (const { city, people } of note.attendance) out.push(`- **${escapeMarkdown(city || '—')}:** ${people.map(escapeMarkdown).join(', ')}`);
+  out.push('', `## ${l.conclusions}`, '');
+  if (note.steps.length === 0) out.push(l.nothingAgreed, '');
+  for (const step of note.steps) {
+    out.push(`### ${escapeMarkdown(step.title)}`, '');
+    for (const c of step.conclusions) out.push(`- ${escapeMarkdown(c.text)}${c.votes === undefined ? '' : ` (${l.votes(c.votes)})`}`);
+    out.push('');
+  }
+  if (note.actions.length > 0) {
+    out.push(`## ${l.actions}`, '', `| ${l.what} | ${l.who} | ${l.due} |`, '|---|---|---|');
+    for (const a of note.actions) out.push(`| ${escapeMarkdown(a.what)} | ${escapeMarkdown(a.who)} | ${escapeMarkdown(a.due)} |`);
+    out.push('');
+  }
+  if (note.meeting.nextMeeting.trim()) out.push(`## ${l.nextMeeting}`, '', escapeMarkdown(note.meeting.nextMeeting), '');
+  out.push('---', '', `_${l.notRecorded}_`, '');
+  return out.join('\n');
+}

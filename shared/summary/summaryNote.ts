@@ -1,0 +1,123 @@
+/**
+ * The meeting summary note, built by one pure function from the session and canvas documents.
+ * It holds only what the group agreed (rule R4): meeting details, attendance, each step's agreed
+ * conclusions with vote counts, agreed actions and the next meeting — never notes that were not
+ * agreed, private drafts, authorship or edit times.
+ */
+import { readActionItem, richTextToPlain, type ActionItem } from '../canvas';
+import type { CanvasRecord } from '../projection';
+import type { Locale } from '../api';
+import { Attendance, MeetingDetails, VoteResults } from '../session';
+
+export interface StepTitle {
+  id: string;
+  title: string;
+}
+
+export interface SummaryInput {
+  /** The control room's session map as plain JSON. */
+  session: Record<string, unknown>;
+  /** The canvas records. */
+  records: Iterable<CanvasRecord>;
+  locale: Locale;
+  /** The format's steps in order, with titles in `locale`; frames' names are used otherwise. */
+  steps?: StepTitle[];
+}
+
+export interface Conclusion {
+  text: string;
+  votes?: number;
+}
+
+export interface StepConclusions {
+  stepId: string;
+  title: string;
+  conclusions: Conclusion[];
+}
+
+export interface SummaryNote {
+  locale: Locale;
+  title: string;
+  meeting: MeetingDetails;
+  attendance: { city: string; people: string[] }[];
+  steps: StepConclusions[];
+  actions: ActionItem[];
+}
+
+export function buildSummaryNote(input: SummaryInput): SummaryNote {
+  const records = new Map([...input.records].map((r) => [r.id, r]));
+  const meeting = MeetingDetails.parse(input.session.meeting ?? {});
+  const attendance = Attendance.safeParse(input.session.attendance ?? {});
+  const votes = VoteResults.safeParse(input.session.voteResults ?? {});
+  const title = typeof input.session.title === 'string' ? input.session.title : '';
+
+  const frames = [...records.values()].filter((r) => r.typeName === 'shape' && r.type === 'frame' && typeof r.meta?.stepId === 'string');
+  const order = new Map((input.steps ?? []).map((s, i) => [s.id, i]));
+  frames.sort((a, b) => rank(a, order) - rank(b, order) || num(a, 'y') - num(b, 'y') || num(a, 'x') - num(b, 'x'));
+
+  const steps: StepConclusions[] = [];
+  const actions: ActionItem[] = [];
+  for (const frame of frames) {
+    const stepId = frame.meta!.stepId as string;
+    const counts = latestCounts(votes.success ? votes.data : {}, frame.id);
+    const conclusions: (Conclusion & { order: number })[] = [];
+    for (const record of descendants(records, frame.id)) {
+      if (record.meta?.agreed !== true) continue;
+      const action = readActionItem(record.meta);
+      if (action) {
+        actions.push(action);
+        continue;
+      }
+      const text = richTextToPlain(record.props?.richText);
+      if (!text) continue;
+      const voteCount = counts?.[record.id];
+      conclusions.push({ text, ...(counts ? { votes: voteCount ?? 0 } : {}), order: num(record, 'y') * 1e6 + num(record, 'x') });
+    }
+    if (conclusions.length === 0) continue;
+    conclusions.sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || a.order - b.order);
+    const title = input.steps?.find((s) => s.id === stepId)?.title ?? String(frame.props?.name ?? stepId);
+    steps.push({ stepId, title, conclusions: conclusions.map(({ order: _order, ...c }) => c) });
+  }
+
+  const byCity = new Map<string, string[]>();
+  if (attendance.success) {
+    for (const person of Object.values(attendance.data)) {
+      if (person.optOut || person.role === 'observer') continue;
+      const city = person.city.trim();
+      byCity.set(city, [...(byCity.get(city) ?? []), person.name.trim()]);
+    }
+  }
+  const collator = new Intl.Collator(input.locale);
+  const attendanceByCity = [...byCity]
+    .map(([city, people]) => ({ city, people: people.sort(collator.compare) }))
+    .sort((a, b) => collator.compare(a.city, b.city));
+
+  return { locale: input.locale, title, meeting, attendance: attendanceByCity, steps, actions };
+}
+
+function rank(frame: CanvasRecord, order: Map<string, number>): number {
+  return order.get(frame.meta!.stepId as string) ?? Number.MAX_SAFE_INTEGER;
+}
+
+function num(record: CanvasRecord, key: 'x' | 'y'): number {
+  const value = (record as unknown as Record<string, unknown>)[key];
+  return typeof value === 'number' ? value : 0;
+}
+
+function* descendants(records: Map<string, CanvasRecord>, rootId: string): Generator<CanvasRecord> {
+  const children = new Map<string, CanvasRecord[]>();
+  for (const r of records.values()) if (r.typeName === 'shape' && r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  const stack = [...(children.get(rootId) ?? [])];
+  while (stack.length > 0) {
+    const record = stack.pop()!;
+    yield record;
+    stack.push(...(children.get(record.id) ?? []));
+  }
+}
+
+/** The counts of the last finished vote held on this frame, if any. */
+function latestCounts(results: VoteResults, frameId: string): Record<string, number> | undefined {
+  let found: Record<string, number> | undefined;
+  for (const result of Object.values(results)) if (result.frameId === frameId) found = result.counts;
+  return found;
+}
