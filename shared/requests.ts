@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-/** A voter is a random id the browser keeps; one connection speaks for one voter. */
+/** A person's random id, kept by the browser: one connection speaks for one person. */
 export const VoterId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const VoteRequest = z
@@ -21,12 +21,29 @@ export const VoteRequest = z
 /** Asks for this voter's own allocation in the open vote (after a reload, say). */
 export const MyVotesRequest = z.object({ t: z.literal('my-votes'), voter: VoterId, voteId: z.string().min(1).max(64) }).strict();
 
-export const ClientRequest = z.discriminatedUnion('t', [VoteRequest, MyVotesRequest]);
+/** Joining: the name and city a person gave, for the attendance list (the server writes it). */
+export const JoinRequest = z
+  .object({
+    t: z.literal('join'),
+    person: VoterId,
+    name: z.string().trim().min(1).max(120),
+    city: z.string().trim().max(120),
+  })
+  .strict();
+
+/** A person leaves themselves out of (or back into) the attendance in the summary note. */
+export const AttendanceOptOutRequest = z.object({ t: z.literal('attendance-opt-out'), person: VoterId, optOut: z.boolean() }).strict();
+
+/** Hosts, after the export: clear everything but the public frames (rule R5). */
+export const CloseMeetingRequest = z.object({ t: z.literal('close-meeting'), confirm: z.literal(true) }).strict();
+
+export const ClientRequest = z.discriminatedUnion('t', [VoteRequest, MyVotesRequest, JoinRequest, AttendanceOptOutRequest, CloseMeetingRequest]);
 export type ClientRequest = z.infer<typeof ClientRequest>;
 
 /** The server's private answer to the connection that asked. */
 export type ServerReply =
   | { t: 'my-votes'; voteId: string; mine: Record<string, number>; left: number }
+  | { t: 'ok'; request: ClientRequest['t'] }
   | { t: 'refused'; request: ClientRequest['t']; reason: RefusalReason };
 
 export const RefusalReason = {
@@ -37,5 +54,7 @@ export const RefusalReason = {
   nothingToTakeBack: 'no vote of yours on this note',
   voterTaken: 'this voter is in use on another connection',
   roleMayNotVote: 'this role may not vote',
+  hostsOnly: 'only hosts may do this',
+  boardNotLoaded: 'the board is not open on this server',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];

@@ -16,17 +16,22 @@ import type { RoomRegistry } from '../sync/rooms';
 import { errorFields, type Logger } from '../log';
 import { renderDocx } from './docx';
 
-export interface SummaryDeps {
-  signer: TokenSigner;
+/** The step titles of a format in a language, when the board was made from one. */
+export type StepTitlesOf = (formatId: string, locale: Locale) => StepTitle[] | undefined;
+
+interface BoardReadDeps {
   store: DocumentStore;
   rooms: RoomRegistry;
+  stepTitles?: StepTitlesOf;
+}
+
+export interface SummaryDeps extends BoardReadDeps {
+  signer: TokenSigner;
   log: Logger;
-  /** The step titles of a format in a language, when the board was made from one. */
-  stepTitles?: (formatId: string, locale: Locale) => StepTitle[] | undefined;
 }
 
 /** The board's documents as they are now: the live room when loaded, else the stored state. */
-export async function readBoardDocument(deps: Pick<SummaryDeps, 'store' | 'rooms'>, name: string): Promise<Y.Doc> {
+export async function readBoardDocument(deps: BoardReadDeps, name: string): Promise<Y.Doc> {
   const live = deps.rooms.get(name);
   if (live && !live.destroyed) {
     await live.ready;
@@ -38,11 +43,17 @@ export async function readBoardDocument(deps: Pick<SummaryDeps, 'store' | 'rooms
   return doc;
 }
 
-export async function summaryOf(deps: SummaryDeps, boardId: string, localeOverride?: Locale): Promise<SummaryNote> {
+/**
+ * The board's summary note now; after the meeting was closed, the note kept at closing (the
+ * board then holds only its public frames).
+ */
+export async function summaryOf(deps: BoardReadDeps, boardId: string, localeOverride?: Locale): Promise<SummaryNote> {
   const control = await readBoardDocument(deps, roomName(boardId, 'control'));
-  const canvas = await readBoardDocument(deps, roomName(boardId, 'canvas'));
   const session = control.getMap(SESSION_MAP).toJSON() as Record<string, unknown>;
   const locale: Locale = localeOverride ?? (session.locale === 'en' ? 'en' : 'pl');
+  const kept = session.closedSummary as SummaryNote | undefined;
+  if (kept) return { ...kept, locale };
+  const canvas = await readBoardDocument(deps, roomName(boardId, 'canvas'));
   const records = [...new YKeyValue<CanvasRecord>(canvas.getArray(CANVAS_RECORDS_ARRAY)).map.values()].map((e) => e.val);
   const steps = typeof session.formatId === 'string' ? deps.stepTitles?.(session.formatId, locale) : undefined;
   return buildSummaryNote({ session, records, locale, steps });

@@ -16,7 +16,7 @@ import type { Peer } from './broadcaster';
 import { encodeAwarenessMessage } from './broadcaster';
 import { encodeAwarenessEntries, isRemoval, readAwarenessEntries, withStateField, type AwarenessEntry } from './awarenessEntries';
 import { PRESENCE_ROLE_FIELD } from '../../shared/presence';
-import { ClientRequest, type ServerReply } from '../../shared/requests';
+import { ClientRequest, RefusalReason, type ServerReply } from '../../shared/requests';
 import { ProtocolError } from './protocolError';
 
 export interface ConnectionLimits {
@@ -158,7 +158,15 @@ export class Connection implements Peer {
     }
     const handler = this.room.requests;
     if (!handler) throw new ProtocolError(CloseCode.malformedMessage, CloseReason.invalidRequest);
-    this.sendReply(handler.handle(this, request));
+    const reply = handler.handle(this, request);
+    if (reply instanceof Promise) {
+      reply.then(
+        (r) => this.sendReply(r),
+        () => this.sendReply({ t: 'refused', request: request.t, reason: RefusalReason.boardNotLoaded }),
+      );
+    } else {
+      this.sendReply(reply);
+    }
   }
 
   sendReply(reply: ServerReply): void {

@@ -11,7 +11,7 @@ import type { Room } from './room';
 export const SESSION_GUARD_ORIGIN = Symbol('session-guard');
 
 /** Fields only the server writes; a connection's write to them is reverted. */
-const SERVER_ONLY_FIELDS = ['voteResults'];
+const SERVER_ONLY_FIELDS = ['voteResults', 'closedSummary', 'closedAt'];
 
 export function installControlGuard(room: Room, now: () => number = Date.now): void {
   const session = room.doc.getMap<unknown>(SESSION_MAP);

@@ -11,7 +11,7 @@ import type { RoomKind } from '../../shared/roles';
 import type { DocumentStore } from '../persistence/store';
 import { errorFields, type Logger } from '../log';
 import { Broadcaster, type Peer } from './broadcaster';
-import type { RequestHandler } from './votes';
+import type { RequestHandler } from './sessionRequests';
 
 export interface RoomOptions {
   storeDebounceMs: number;

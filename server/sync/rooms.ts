@@ -6,7 +6,8 @@ import { Room, type RoomOptions } from './room';
 import { PublicProjection } from './publicProjection';
 import { installCanvasGuard } from './canvasGuard';
 import { installControlGuard } from './controlGuard';
-import { VoteLedger } from './votes';
+import { SessionRequests } from './sessionRequests';
+import { summaryOf, type StepTitlesOf } from '../export/summaryRoute';
 
 /**
  * Something that joins every stored room (canvas and control) once its state is loaded and before
@@ -16,6 +17,8 @@ export type RoomExtension = (room: Room) => Promise<void>;
 
 export interface RoomRegistryOptions extends RoomOptions {
   roomUnloadGraceMs: number;
+  /** Step titles of the facilitation formats, for the summary note kept when a meeting closes. */
+  stepTitles?: StepTitlesOf;
 }
 
 export class RoomRegistry {
@@ -73,7 +76,21 @@ export class RoomRegistry {
     if (room.kind === 'control') {
       installControlGuard(room);
       const boardId = room.name.slice(0, room.name.indexOf('/'));
-      room.requests = new VoteLedger(room, () => this.#rooms.get(roomName(boardId, 'canvas')));
+      const canvasName = roomName(boardId, 'canvas');
+      room.requests = new SessionRequests(room, {
+        loadedCanvas: () => this.#rooms.get(canvasName),
+        openCanvas: async () => {
+          const canvas = this.open(canvasName, { boardId, kind: 'canvas' });
+          try {
+            await canvas.ready;
+          } catch (err) {
+            this.release(canvas);
+            throw err;
+          }
+          return { room: canvas, release: () => this.release(canvas) };
+        },
+        summary: () => summaryOf({ store: this.store, rooms: this, stepTitles: this.options.stepTitles }, boardId),
+      });
     }
   }
 

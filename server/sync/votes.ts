@@ -5,6 +5,8 @@
  */
 import { isHost } from '../../shared/roles';
 import { RefusalReason, type ClientRequest, type ServerReply } from '../../shared/requests';
+import type { z } from 'zod';
+import type { MyVotesRequest, VoteRequest } from '../../shared/requests';
 import { SESSION_MAP, VoteState } from '../../shared/session';
 import type { CanvasRecord } from '../../shared/projection';
 import type { Connection } from './connection';
@@ -12,28 +14,23 @@ import type { Room } from './room';
 
 export const VOTE_ORIGIN = Symbol('vote');
 
-export interface RequestHandler {
-  handle(connection: Connection, request: ClientRequest): ServerReply;
-}
+type VotingRequest = z.infer<typeof VoteRequest> | z.infer<typeof MyVotesRequest>;
 
 type Allocation = Map<string, number>;
 
-export class VoteLedger implements RequestHandler {
+export class VoteLedger {
   /** voteId → voter → note → votes given; dropped when another vote starts. */
   #voteId: string | undefined;
   #allocations = new Map<string, Allocation>();
-  /** Each voter id is spoken for by one live connection at a time, and each connection by one voter. */
-  readonly #voterOf = new WeakMap<Connection, string>();
-  readonly #connectionOf = new Map<string, Connection>();
 
   constructor(
     private readonly control: Room,
     private readonly canvas: () => Room | undefined,
   ) {}
 
-  handle(connection: Connection, request: ClientRequest): ServerReply {
+  /** The caller has checked that this connection speaks for `request.voter`. */
+  handle(connection: Connection, request: VotingRequest): ServerReply {
     if (!isHost(connection.role) && connection.role !== 'participant') return refuse(request, RefusalReason.roleMayNotVote);
-    if (!this.#bind(connection, request.voter)) return refuse(request, RefusalReason.voterTaken);
     const vote = this.#openVote(request.voteId);
     if (!vote) return refuse(request, RefusalReason.noOpenVote);
     const mine = this.#allocation(request.voter);
@@ -61,16 +58,6 @@ export class VoteLedger implements RequestHandler {
       this.control.doc.getMap(SESSION_MAP).set('vote', { ...vote, counts });
     }, VOTE_ORIGIN);
     return undefined;
-  }
-
-  #bind(connection: Connection, voter: string): boolean {
-    const current = this.#voterOf.get(connection);
-    if (current !== undefined) return current === voter;
-    const holder = this.#connectionOf.get(voter);
-    if (holder && holder !== connection && !holder.closed) return false;
-    this.#voterOf.set(connection, voter);
-    this.#connectionOf.set(voter, connection);
-    return true;
   }
 
   #openVote(voteId: string): VoteState | undefined {
@@ -109,6 +96,6 @@ function total(allocation: Allocation): number {
   return sum;
 }
 
-function refuse(request: ClientRequest, reason: RefusalReason): ServerReply {
+export function refuse(request: ClientRequest, reason: RefusalReason): ServerReply {
   return { t: 'refused', request: request.t, reason };
 }

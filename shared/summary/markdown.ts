@@ -2,9 +2,18 @@
 import { SUMMARY_LABELS, meetingLines } from './labels';
 import type { SummaryNote } from './summaryNote';
 
-/** Escapes the characters that would turn text someone typed into Markdown structure. */
+/** Escapes what would turn text someone typed into Markdown structure, and nothing more. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|>~<])/g, '\\$1').replace(/\n/g, '  \n');
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+        // Only at the start of a line do these begin a heading, list or quote.
+        .replace(/^(\s*)([#+\-=])/, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/, '$1\\$2'),
+    )
+    .join('  \n');
 }
 
 export function renderMarkdown(note: SummaryNote): string {

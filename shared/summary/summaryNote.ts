@@ -57,12 +57,13 @@ export function buildSummaryNote(input: SummaryInput): SummaryNote {
 
   const steps: StepConclusions[] = [];
   const actions: ActionItem[] = [];
-  for (const frame of frames) {
-    const stepId = frame.meta!.stepId as string;
-    const counts = latestCounts(votes.success ? votes.data : {}, frame.id);
+  const seen = new Set<string>();
+  const collect = (stepId: string, title: string, frameId: string, members: Iterable<CanvasRecord>) => {
+    const counts = latestCounts(votes.success ? votes.data : {}, frameId);
     const conclusions: (Conclusion & { order: number })[] = [];
-    for (const record of descendants(records, frame.id)) {
-      if (record.meta?.agreed !== true) continue;
+    for (const record of members) {
+      if (seen.has(record.id) || record.meta?.agreed !== true) continue;
+      seen.add(record.id);
       const action = readActionItem(record.meta);
       if (action) {
         actions.push(action);
@@ -73,11 +74,21 @@ export function buildSummaryNote(input: SummaryInput): SummaryNote {
       const voteCount = counts?.[record.id];
       conclusions.push({ text, ...(counts ? { votes: voteCount ?? 0 } : {}), order: num(record, 'y') * 1e6 + num(record, 'x') });
     }
-    if (conclusions.length === 0) continue;
+    if (conclusions.length === 0) return;
     conclusions.sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || a.order - b.order);
-    const title = input.steps?.find((s) => s.id === stepId)?.title ?? String(frame.props?.name ?? stepId);
     steps.push({ stepId, title, conclusions: conclusions.map(({ order: _order, ...c }) => c) });
+  };
+  for (const frame of frames) {
+    const stepId = frame.meta!.stepId as string;
+    const title = input.steps?.find((s) => s.id === stepId)?.title ?? String(frame.props?.name ?? stepId);
+    collect(stepId, title, frame.id, descendants(records, frame.id));
   }
+  // Agreed items outside the format's frames (a board without a format, a frame the hosts drew)
+  // still belong in the note: under their frame's name, or on their own.
+  for (const frame of [...records.values()].filter((r) => r.typeName === 'shape' && r.type === 'frame' && !frames.includes(r))) {
+    collect('', String(frame.props?.name ?? ''), frame.id, descendants(records, frame.id));
+  }
+  collect('', '', '', [...records.values()].filter((r) => r.typeName === 'shape'));
 
   const byCity = new Map<string, string[]>();
   if (attendance.success) {

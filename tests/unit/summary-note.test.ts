@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSummaryNote } from '../../shared/summary/summaryNote';
-import { renderMarkdown } from '../../shared/summary/markdown';
+import { escapeMarkdown, renderMarkdown } from '../../shared/summary/markdown';
 import { renderHtml } from '../../shared/summary/html';
 import { SUMMARY_LABELS } from '../../shared/summary/labels';
 import { richTextToPlain } from '../../shared/canvas';
@@ -66,9 +66,18 @@ describe('renderers', () => {
     for (const text of NOT_AGREED_TEXTS) expect(md).not.toContain(text);
   });
 
+  it.each([
+    ['UZGODNIONE-MARKER', 'UZGODNIONE-MARKER'],
+    ['- lista', '\\- lista'],
+    ['1. punkt', '1\\. punkt'],
+    ['a *b* _c_', 'a \\*b\\* \\_c\\_'],
+  ])('Markdown escapes %j as %j', (text, escaped) => {
+    expect(escapeMarkdown(text)).toBe(escaped);
+  });
+
   it('Markdown escapes what people typed', () => {
     const records = [...finishedSessionRecords(), noteRecord('shape:md', '# nie nagłówek | [link](x)', { parentId: 'shape:s26', meta: { agreed: true } })];
-    expect(renderMarkdown(build({ records }))).toContain('\\# nie nagłówek \\| \\[link\\]\\(x\\)');
+    expect(renderMarkdown(build({ records }))).toContain('\\# nie nagłówek \\| \\[link\\](x)');
   });
 
   it('HTML: A4 print CSS, escaped text, English labels in English', () => {
