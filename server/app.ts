@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config';
 import { createLogger, errorFields, type Logger } from './log';
 import { resolveSecret } from './auth/secret';
 import { TokenSigner } from './auth/tokens';
+import { BoardAccess } from './auth/boardAccess';
 import type { DocumentStore } from './persistence/store';
 import { SqliteStore } from './persistence/sqlite';
 import { apiRouter, jsonErrors } from './http/api';
@@ -41,9 +42,11 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   const signer = new TokenSigner(resolveSecret(config.secret, config.dataDir));
   const store = options.store ?? SqliteStore.inDataDir(config.dataDir);
   const rooms = new RoomRegistry(store, config, log, options.roomExtensions);
+  const access = new BoardAccess(store);
   const sync = new SyncServer(
     rooms,
     signer,
+    access,
     {
       maxMessageBytes: config.maxMessageBytes,
       maxConnectionsPerBoard: config.maxConnectionsPerBoard,
@@ -62,6 +65,9 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   app.use(
     apiRouter({
       signer,
+      access,
+      closeReplacedLinks: (boardId, generation) => sync.closeReplacedLinks(boardId, generation),
+      linkTtlMs: config.linkTtlMs,
       store,
       log,
       publicUrl: config.publicUrl,
@@ -74,7 +80,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       }),
     }),
   );
-  app.use(summaryRouter({ signer, store, rooms, log }));
+  app.use(summaryRouter({ signer, access, store, rooms, log }));
   app.use(staticClientRouter(config.clientDir));
   app.use(jsonErrors);
 

@@ -11,11 +11,24 @@ export function newBoardId(): string {
   return randomBytes(15).toString('base64url');
 }
 
+export interface BoardLinks {
+  links: CreateBoardResponse['links'];
+  tokens: CreateBoardResponse['tokens'];
+}
+
+/** The four role links of a board, signed for its current link generation. */
+export function issueLinks(boardId: string, generation: number, publicUrl: string, signer: TokenSigner, ttlMs: number, now = Date.now()): BoardLinks {
+  const tokens = Object.fromEntries(ROLES.map((role) => [role, signer.sign({ boardId, role, generation }, ttlMs, now)])) as Record<Role, string>;
+  const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(publicUrl, boardId, tokens[role])])) as Record<Role, string>;
+  return { links, tokens };
+}
+
 export async function createBoard(
   request: CreateBoardRequest,
   publicUrl: string,
   signer: TokenSigner,
   store: DocumentStore,
+  linkTtlMs: number,
   now = Date.now(),
 ): Promise<CreateBoardResponse> {
   const id = newBoardId();
@@ -30,7 +43,5 @@ export async function createBoard(
   await store.store(roomName(id, 'control'), Y.encodeStateAsUpdate(control));
   control.destroy();
 
-  const tokens = Object.fromEntries(ROLES.map((role) => [role, signer.sign({ boardId: id, role }, now)])) as Record<Role, string>;
-  const links = Object.fromEntries(ROLES.map((role) => [role, boardLink(publicUrl, id, tokens[role])])) as Record<Role, string>;
-  return { id, links, tokens };
+  return { id, ...issueLinks(id, 0, publicUrl, signer, linkTtlMs, now) };
 }

@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   MAX_MESSAGES_PER_SECOND: intFrom(1, 100_000).default(300),
   /** Connections one board may have at once, over its three rooms. */
   MAX_CONNECTIONS_PER_BOARD: intFrom(1, 100_000).default(300),
+  /** How long board links (their tokens) stay valid; hosts can rotate them sooner. */
+  LINK_TTL_DAYS: intFrom(1, 3650).default(90),
   /** Boards one client address may create per hour. */
   BOARD_CREATIONS_PER_HOUR: intFrom(1, 1_000_000).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -60,6 +62,7 @@ export interface Config {
   maxMessagesPerSecond: number;
   maxConnectionsPerBoard: number;
   boardCreationsPerHour: number;
+  linkTtlMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
     boardCreationsPerHour: e.BOARD_CREATIONS_PER_HOUR,
+    linkTtlMs: e.LINK_TTL_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -34,6 +34,8 @@ export const CloseCode = {
   forbidden: 4403,
   /** Too large a payload inside a frame (e.g. an awareness state). */
   payloadTooLarge: 4413,
+  /** The link this connection was made with was replaced by a host; it will not work again. */
+  linkReplaced: 4401,
   /** Too many messages per second. */
   rateLimited: 4429,
   /** The server could not load or serve the room. */
@@ -55,6 +57,7 @@ export const CloseReason = {
   roomLoadFailed: 'room could not be loaded',
   shutdown: 'server shutting down',
   rateLimited: 'too many messages per second',
+  linkReplaced: 'link was replaced by a newer one',
 } as const;
 
 /** Text of the y-protocols permission-denied answer to a write from a read-only connection. */

@@ -13,7 +13,11 @@ export const TokenPayload = z
     v: z.literal(TOKEN_VERSION),
     b: z.string(),
     r: z.enum(ROLES),
+    /** The board's link generation when signed: rotating a board's links refuses older ones. */
+    g: z.number().int().min(0),
     iat: z.number().int(),
+    /** Expiry, seconds since the epoch. */
+    exp: z.number().int(),
   })
   .strict();
 export type TokenPayload = z.infer<typeof TokenPayload>;

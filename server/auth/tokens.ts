@@ -6,6 +6,10 @@ import type { Role } from '../../shared/roles';
 export interface BoardClaims {
   boardId: string;
   role: Role;
+  /** The board's link generation the token was signed for. */
+  generation: number;
+  /** When the token stops being accepted, ms since the epoch. */
+  expiresAt: number;
 }
 
 export class TokenSigner {
@@ -15,13 +19,20 @@ export class TokenSigner {
     this.#secret = Buffer.from(secret, 'utf8');
   }
 
-  sign(claims: BoardClaims, now = Date.now()): string {
-    const payload: TokenPayload = { v: TOKEN_VERSION, b: claims.boardId, r: claims.role, iat: Math.floor(now / 1000) };
+  sign(claims: Omit<BoardClaims, 'expiresAt'>, ttlMs: number, now = Date.now()): string {
+    const payload: TokenPayload = {
+      v: TOKEN_VERSION,
+      b: claims.boardId,
+      r: claims.role,
+      g: claims.generation,
+      iat: Math.floor(now / 1000),
+      exp: Math.floor((now + ttlMs) / 1000),
+    };
     const body = base64UrlEncode(new TextEncoder().encode(JSON.stringify(payload)));
     return `${body}.${this.#mac(body)}`;
   }
 
-  /** The token's claims when its signature is ours, else null. */
+  /** The token's claims when its signature is ours (expired or not: the caller decides), else null. */
   verify(token: string): BoardClaims | null {
     const dot = token.indexOf('.');
     if (dot <= 0 || token.length > 2048) return null;
@@ -35,7 +46,7 @@ export class TokenSigner {
     const expected = base64UrlDecode(this.#mac(body));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     const payload = readTokenPayload(token);
-    return payload ? { boardId: payload.b, role: payload.r } : null;
+    return payload ? { boardId: payload.b, role: payload.r, generation: payload.g, expiresAt: payload.exp * 1000 } : null;
   }
 
   #mac(body: string): string {

@@ -2,7 +2,9 @@
 import express, { type Request, type Response, type Router } from 'express';
 import * as Y from 'yjs';
 import { YKeyValue } from 'y-utility/y-keyvalue';
-import { BOARD_ID_PATTERN, isHost, roomName } from '../../shared/roles';
+import { BOARD_ID_PATTERN, roomName } from '../../shared/roles';
+import { authenticateHost } from '../auth/hostAuth';
+import type { BoardAccess } from '../auth/boardAccess';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
 import { SESSION_MAP } from '../../shared/session';
 import type { CanvasRecord } from '../../shared/projection';
@@ -27,6 +29,7 @@ interface BoardReadDeps {
 
 export interface SummaryDeps extends BoardReadDeps {
   signer: TokenSigner;
+  access: BoardAccess;
   log: Logger;
 }
 
@@ -68,15 +71,9 @@ export function summaryRouter(deps: SummaryDeps): Router {
       res.status(404).json({ error: 'no such summary' });
       return;
     }
-    const header = req.get('authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : typeof req.query.token === 'string' ? req.query.token : '';
-    const claims = token ? deps.signer.verify(token) : null;
-    if (!claims) {
-      res.status(401).json({ error: 'a host token is required (Authorization: Bearer … or ?token=)' });
-      return;
-    }
-    if (claims.boardId !== id || !isHost(claims.role)) {
-      res.status(403).json({ error: 'only this board’s hosts may export its summary note' });
+    const auth = await authenticateHost(req, id, deps.signer, deps.access);
+    if (!auth.ok) {
+      res.status(auth.status).json({ error: auth.error });
       return;
     }
     const lang = req.query.lang === 'en' || req.query.lang === 'pl' ? req.query.lang : undefined;

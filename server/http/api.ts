@@ -4,12 +4,19 @@ import express, { type Request, type Response, type Router } from 'express';
 import { CreateBoardRequest } from '../../shared/api';
 import type { TokenSigner } from '../auth/tokens';
 import type { DocumentStore } from '../persistence/store';
-import { createBoard } from '../boards';
+import { createBoard, issueLinks } from '../boards';
+import { BOARD_ID_PATTERN } from '../../shared/roles';
+import type { BoardAccess } from '../auth/boardAccess';
+import { authenticateHost } from '../auth/hostAuth';
 import { errorFields, type Logger } from '../log';
 import { HourlyLimiter } from './hourlyLimiter';
 
 export interface ApiDeps {
   signer: TokenSigner;
+  access: BoardAccess;
+  /** Closes live connections whose links were replaced. */
+  closeReplacedLinks: (boardId: string, generation: number) => void;
+  linkTtlMs: number;
   store: DocumentStore;
   log: Logger;
   publicUrl?: string;
@@ -43,12 +50,38 @@ export function apiRouter(deps: ApiDeps): Router {
     }
     const publicUrl = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     try {
-      const board = await createBoard(parsed.data, publicUrl, deps.signer, deps.store);
+      const board = await createBoard(parsed.data, publicUrl, deps.signer, deps.store, deps.linkTtlMs);
       deps.log.info('board.created', { board: board.id, format: parsed.data.formatId ?? null });
       res.status(201).json(board);
     } catch (err) {
       deps.log.error('board.create_failed', errorFields(err));
       res.status(500).json({ error: 'the board could not be stored' });
+    }
+  });
+
+  // A host replaces the board's links: every older link, and everyone connected by one, is refused.
+  router.post('/api/boards/:id/links', async (req: Request, res: Response) => {
+    const id = String(req.params.id);
+    if (!BOARD_ID_PATTERN.test(id)) {
+      res.status(404).json({ error: 'no such board' });
+      return;
+    }
+    const auth = await authenticateHost(req, id, deps.signer, deps.access);
+    if (!auth.ok) {
+      res.status(auth.status).json({ error: auth.error });
+      return;
+    }
+    try {
+      const generation = await deps.access.rotate(id);
+      const publicUrl = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+      const links = issueLinks(id, generation, publicUrl, deps.signer, deps.linkTtlMs);
+      deps.closeReplacedLinks(id, generation);
+      deps.log.info('board.links_rotated', { board: id, generation });
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({ id, ...links });
+    } catch (err) {
+      deps.log.error('board.rotate_failed', errorFields(err));
+      res.status(500).json({ error: 'the links could not be replaced' });
     }
   });
 

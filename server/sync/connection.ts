@@ -12,6 +12,7 @@ import { removeAwarenessStates, applyAwarenessUpdate } from 'y-protocols/awarene
 import { CloseCode, CloseReason, MessageType, READ_ONLY_REASON, SyncMessageType } from '../../shared/protocol';
 import { canWrite, type Role } from '../../shared/roles';
 import type { Room } from './room';
+import type { BoardClaims } from '../auth/tokens';
 import type { Peer } from './broadcaster';
 import { encodeAwarenessMessage } from './broadcaster';
 import { encodeAwarenessEntries, isRemoval, readAwarenessEntries, withStateField, type AwarenessEntry } from './awarenessEntries';
@@ -30,6 +31,9 @@ export interface ConnectionLimits {
 const MAX_OWNED_CLIENTS = 4;
 
 export class Connection implements Peer {
+  readonly role: Role;
+  readonly boardId: string;
+  readonly linkGeneration: number;
   readonly ownedClients = new Set<number>();
   readonly receivesAwareness: boolean;
   readonly #mayWrite: boolean;
@@ -43,11 +47,14 @@ export class Connection implements Peer {
   constructor(
     private readonly ws: WebSocket,
     readonly room: Room,
-    readonly role: Role,
+    claims: BoardClaims,
     private readonly limits: ConnectionLimits,
     private readonly onClose: (connection: Connection) => void,
   ) {
-    this.#mayWrite = canWrite(role, room.kind);
+    this.role = claims.role;
+    this.boardId = claims.boardId;
+    this.linkGeneration = claims.generation;
+    this.#mayWrite = canWrite(this.role, room.kind);
     this.#allowance = limits.maxMessagesPerSecond * 2;
     // The public room shows content, never who is there.
     this.receivesAwareness = room.kind !== 'public';

@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, CloseReason } from '../../shared/protocol';
 import { canConnect, parseRoomName, type RoomName } from '../../shared/roles';
 import type { TokenSigner, BoardClaims } from '../auth/tokens';
+import type { BoardAccess } from '../auth/boardAccess';
 import type { Logger } from '../log';
 import { Connection, type ConnectionLimits } from './connection';
 import type { RoomRegistry } from './rooms';
@@ -16,7 +17,7 @@ export const SYNC_PATH_PREFIX = '/sync/';
 const HEARTBEAT_MS = 30_000;
 
 interface Refusal {
-  status: 400 | 401 | 403 | 404 | 429;
+  status: 400 | 401 | 403 | 404 | 429 | 503;
   message: string;
 }
 
@@ -49,6 +50,7 @@ const STATUS_TEXT: Record<Refusal['status'], string> = {
   403: 'Forbidden',
   404: 'Not Found',
   429: 'Too Many Requests',
+  503: 'Service Unavailable',
 };
 
 function refuse(socket: Duplex, refusal: Refusal): void {
@@ -76,6 +78,7 @@ export class SyncServer {
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly signer: TokenSigner,
+    private readonly access: BoardAccess,
     private readonly options: SyncServerOptions,
     private readonly log: Logger,
   ) {
@@ -105,6 +108,30 @@ export class SyncServer {
       refuse(socket, admission);
       return;
     }
+    this.access.check(admission.claims).then(
+      (verdict) => {
+        if (socket.destroyed) return;
+        if (!verdict.ok) {
+          this.log.info('sync.refused', { status: 401, reason: verdict.reason });
+          refuse(socket, { status: 401, message: verdict.reason });
+          return;
+        }
+        this.#upgrade(req, socket, head, admission);
+      },
+      () => refuse(socket, { status: 503, message: 'board access could not be checked' }),
+    );
+  }
+
+  /** Closes the board's connections made with links older than `generation`. */
+  closeReplacedLinks(boardId: string, generation: number): void {
+    for (const connection of [...this.#connections]) {
+      if (connection.boardId === boardId && connection.linkGeneration < generation) {
+        connection.close(CloseCode.linkReplaced, CloseReason.linkReplaced);
+      }
+    }
+  }
+
+  #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, admission: Extract<Admission, { ok: true }>): void {
     const boardId = admission.room.boardId;
     const count = this.#perBoard.get(boardId) ?? 0;
     if (count >= this.options.maxConnectionsPerBoard) {
@@ -132,7 +159,7 @@ export class SyncServer {
     this.#alive.add(ws);
     ws.on('pong', () => this.#alive.add(ws));
     const room = this.rooms.open(name, parsed);
-    const connection = new Connection(ws, room, claims.role, this.options.limits, (c) => {
+    const connection = new Connection(ws, room, claims, this.options.limits, (c) => {
       this.#connections.delete(c);
       this.rooms.release(c.room);
     });

@@ -6,12 +6,12 @@ const signer = new TokenSigner('a-secret-of-at-least-thirty-two-characters!!');
 
 describe('board tokens', () => {
   it('verify what was signed, with board and role', () => {
-    const token = signer.sign({ boardId: 'boardboard12', role: 'expert' });
-    expect(signer.verify(token)).toEqual({ boardId: 'boardboard12', role: 'expert' });
-    expect(readTokenPayload(token)).toMatchObject({ b: 'boardboard12', r: 'expert', v: 1 });
+    const token = signer.sign({ boardId: 'boardboard12', role: 'expert', generation: 3 }, 60_000, 1_700_000_000_000);
+    expect(signer.verify(token)).toEqual({ boardId: 'boardboard12', role: 'expert', generation: 3, expiresAt: 1_700_000_060_000 });
+    expect(readTokenPayload(token)).toMatchObject({ b: 'boardboard12', r: 'expert', v: 1, g: 3 });
   });
 
-  const token = signer.sign({ boardId: 'boardboard12', role: 'participant' });
+  const token = signer.sign({ boardId: 'boardboard12', role: 'participant', generation: 0 }, 60_000);
   const [payload, signature] = token.split('.') as [string, string];
   const altered = (claims: Record<string, unknown>) =>
     `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), ...claims })).toString('base64url')}.${signature}`;
@@ -19,7 +19,9 @@ describe('board tokens', () => {
   it.each([
     ['role altered', altered({ r: 'facilitator' })],
     ['board altered', altered({ b: 'otherboard12' })],
-    ['signature from another secret', new TokenSigner('another-secret-of-at-least-thirty-two-chars').sign({ boardId: 'boardboard12', role: 'participant' })],
+    ['generation altered', altered({ g: 7 })],
+    ['expiry pushed back', altered({ exp: 9_999_999_999 })],
+    ['signature from another secret', new TokenSigner('another-secret-of-at-least-thirty-two-chars').sign({ boardId: 'boardboard12', role: 'participant', generation: 0 }, 60_000)],
     ['signature cut short', token.slice(0, -4)],
     ['no signature', payload],
     ['empty', ''],
