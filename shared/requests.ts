@@ -34,10 +34,22 @@ export const JoinRequest = z
 /** A person leaves themselves out of (or back into) the attendance in the summary note. */
 export const AttendanceOptOutRequest = z.object({ t: z.literal('attendance-opt-out'), person: VoterId, optOut: z.boolean() }).strict();
 
+/** An answer to the open poll: option indexes (single/multiple), a 1–5 value (scale) or a short text. */
+export const PollAnswerRequest = z
+  .object({
+    t: z.literal('poll-answer'),
+    person: VoterId,
+    pollId: z.string().min(1).max(64),
+    choices: z.array(z.number().int().min(0).max(19)).max(20).optional(),
+    scale: z.number().int().min(1).max(5).optional(),
+    text: z.string().trim().min(1).max(280).optional(),
+  })
+  .strict();
+
 /** Hosts, after the export: clear everything but the public frames (rule R5). */
 export const CloseMeetingRequest = z.object({ t: z.literal('close-meeting'), confirm: z.literal(true) }).strict();
 
-export const ClientRequest = z.discriminatedUnion('t', [VoteRequest, MyVotesRequest, JoinRequest, AttendanceOptOutRequest, CloseMeetingRequest]);
+export const ClientRequest = z.discriminatedUnion('t', [VoteRequest, MyVotesRequest, JoinRequest, AttendanceOptOutRequest, PollAnswerRequest, CloseMeetingRequest]);
 export type ClientRequest = z.infer<typeof ClientRequest>;
 
 /** The server's private answer to the connection that asked. */
@@ -55,6 +67,9 @@ export const RefusalReason = {
   voterTaken: 'this voter is in use on another connection',
   roleMayNotVote: 'this role may not vote',
   hostsOnly: 'only hosts may do this',
+  noOpenPoll: 'no open poll with this id',
+  alreadyAnswered: 'you have answered this poll already',
+  answerDoesNotFit: 'the answer does not fit the poll',
   boardNotLoaded: 'the board is not open on this server',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];

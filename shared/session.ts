@@ -67,6 +67,37 @@ export type VoteResults = z.infer<typeof VoteResults>;
 
 
 
+/**
+ * A live poll (the expert's short surveys). Hosts ask and close it; the answers are written by
+ * the server as counts per option (or per scale value 1–5) and a list of texts — never who
+ * answered what.
+ */
+export const PollState = z.object({
+  id: z.string().min(1).max(64),
+  stepId: z.string().max(40).nullable(),
+  question: z.string().min(1).max(300),
+  kind: z.enum(['single', 'multiple', 'scale', 'text']),
+  options: z.array(z.string().min(1).max(120)).max(20),
+  state: z.enum(['open', 'closed']),
+  counts: z.array(z.number().int().min(0)).max(20),
+  texts: z.array(z.string().max(280)).max(500),
+  answered: z.number().int().min(0),
+  /** Shown on the board and projector. */
+  shown: z.boolean(),
+  /** Marked agreed by a host: then it goes into the summary note. */
+  agreed: z.boolean(),
+});
+export type PollState = z.infer<typeof PollState>;
+
+/** Polls that were asked, by id (the current one included), for the board's chart and the note. */
+export const PollResults = z.record(z.string(), PollState);
+export type PollResults = z.infer<typeof PollResults>;
+
+/** How many count slots a poll has: one per option, or five for a 1–5 scale. */
+export function pollSlots(poll: Pick<PollState, 'kind' | 'options'>): number {
+  return poll.kind === 'scale' ? 5 : poll.kind === 'text' ? 0 : poll.options.length;
+}
+
 export const MEETING_MODES = ['room', 'online', 'hybrid'] as const;
 
 /** Meeting details for the summary note, edited by hosts in the host panel. */
@@ -106,4 +137,6 @@ export const SESSION_FIELD_SCHEMAS: Record<string, z.ZodType> = {
   voteResults: VoteResults,
   meeting: MeetingDetails,
   attendance: Attendance,
+  poll: PollState,
+  pollResults: PollResults,
 };

@@ -39,6 +39,14 @@ export async function renderDocx(note: SummaryNote): Promise<Buffer> {
       body.push(bullet(runs));
     }
   }
+  if (note.polls.length > 0) {
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.polls)] }));
+    for (const poll of note.polls) {
+      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${poll.question} (${l.answered(poll.answered)})`)] }));
+      for (const r of poll.results) body.push(bullet([new TextRun(`${r.label}: ${r.count}`)]));
+      for (const t of poll.texts) body.push(bullet([new TextRun(t)]));
+    }
+  }
   if (note.actions.length > 0) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.actions)] }));
     body.push(table([l.what, l.who, l.due], note.actions.map((a) => [a.what, a.who, a.due])));

@@ -4,14 +4,15 @@
  * with the server's clock so every device counts down from the same instant.
  */
 import * as Y from 'yjs';
-import { SESSION_FIELD_SCHEMAS, SESSION_MAP, TimerState, VoteState, type VoteResults } from '../../shared/session';
+import { SESSION_FIELD_SCHEMAS, SESSION_MAP, TimerState, VoteState, type PollState, type VoteResults } from '../../shared/session';
+import { guardHostPoll, withPollFiled } from './polls';
 import { Connection } from './connection';
 import type { Room } from './room';
 
 export const SESSION_GUARD_ORIGIN = Symbol('session-guard');
 
 /** Fields only the server writes; a connection's write to them is reverted. */
-const SERVER_ONLY_FIELDS = ['voteResults', 'closedSummary', 'closedAt'];
+const SERVER_ONLY_FIELDS = ['voteResults', 'pollResults', 'closedSummary', 'closedAt'];
 
 export function installControlGuard(room: Room, now: () => number = Date.now): void {
   const session = room.doc.getMap<unknown>(SESSION_MAP);
@@ -30,6 +31,11 @@ export function installControlGuard(room: Room, now: () => number = Date.now): v
       if (!parsed.success) {
         fixes.set(key, change.oldValue);
         continue;
+      }
+      if (key === 'poll') {
+        const safe = guardHostPoll(parsed.data as PollState, change.oldValue);
+        if (JSON.stringify(safe) !== JSON.stringify(parsed.data)) fixes.set('poll', safe);
+        fixes.set('pollResults', withPollFiled(fixes.get('pollResults') ?? session.get('pollResults'), safe));
       }
       if (key === 'vote') for (const [field, value] of guardVote(parsed.data as VoteState, change.oldValue, session)) fixes.set(field, value);
       if (key === 'timer') {

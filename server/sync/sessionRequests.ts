@@ -11,6 +11,7 @@ import type { SummaryNote } from '../../shared/summary/summaryNote';
 import type { Connection } from './connection';
 import type { Room } from './room';
 import { VoteLedger, refuse } from './votes';
+import { PollBox } from './polls';
 
 export const REQUEST_ORIGIN = Symbol('request');
 
@@ -32,6 +33,7 @@ const CLEARED_ON_CLOSE = ['attendance', 'vote', 'voteResults', 'timer', 'meeting
 
 export class SessionRequests implements RequestHandler {
   readonly #ledger: VoteLedger;
+  readonly #polls: PollBox;
   readonly #personOf = new WeakMap<Connection, string>();
   readonly #connectionOf = new Map<string, Connection>();
 
@@ -40,6 +42,7 @@ export class SessionRequests implements RequestHandler {
     private readonly deps: SessionRequestDeps,
   ) {
     this.#ledger = new VoteLedger(control, deps.loadedCanvas);
+    this.#polls = new PollBox(control);
   }
 
   handle(connection: Connection, request: ClientRequest): ServerReply | Promise<ServerReply> {
@@ -56,6 +59,8 @@ export class SessionRequests implements RequestHandler {
       case 'join':
         this.#updateAttendance(person, (entry) => ({ name: request.name, city: request.city, role: connection.role, optOut: entry?.optOut ?? false }));
         return { t: 'ok', request: request.t };
+      case 'poll-answer':
+        return this.#polls.answer(request);
       case 'attendance-opt-out':
         this.#updateAttendance(person, (entry) => entry && { ...entry, optOut: request.optOut });
         return { t: 'ok', request: request.t };

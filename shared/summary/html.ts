@@ -47,6 +47,15 @@ export function renderHtml(note: SummaryNote): string {
     }
     parts.push('</ul>');
   }
+  if (note.polls.length > 0) {
+    parts.push(`<h2>${e(l.polls)}</h2>`);
+    for (const poll of note.polls) {
+      parts.push(`<h3>${e(poll.question)} <span class="votes">(${e(l.answered(poll.answered))})</span></h3><ul>`);
+      for (const r of poll.results) parts.push(`<li>${e(r.label)}: ${r.count}</li>`);
+      for (const t of poll.texts) parts.push(`<li>${e(t)}</li>`);
+      parts.push('</ul>');
+    }
+  }
   if (note.actions.length > 0) {
     parts.push(`<h2>${e(l.actions)}</h2><table><thead><tr><th>${e(l.what)}</th><th>${e(l.who)}</th><th>${e(l.due)}</th></tr></thead><tbody>`);
     for (const a of note.actions) parts.push(`<tr><td>${e(a.what)}</td><td>${e(a.who)}</td><td>${e(a.due)}</td></tr>`);

@@ -15,6 +15,8 @@ export interface SummaryLabels {
   noAttendance: string;
   conclusions: string;
   votes: (n: number) => string;
+  polls: string;
+  answered: (n: number) => string;
   actions: string;
   what: string;
   who: string;
@@ -46,6 +48,8 @@ export const SUMMARY_LABELS: Record<Locale, SummaryLabels> = {
     noAttendance: 'Lista obecności nie została uzupełniona.',
     conclusions: 'Uzgodnione wnioski',
     votes: polishVotes,
+    polls: 'Wyniki ankiet',
+    answered: (n) => `odpowiedzi: ${n}`,
     actions: 'Uzgodnione działania',
     what: 'Co',
     who: 'Kto',
@@ -67,6 +71,8 @@ export const SUMMARY_LABELS: Record<Locale, SummaryLabels> = {
     noAttendance: 'The attendance list was not filled in.',
     conclusions: 'Agreed conclusions',
     votes: (n) => (n === 1 ? '1 vote' : `${n} votes`),
+    polls: 'Poll results',
+    answered: (n) => (n === 1 ? '1 answer' : `${n} answers`),
     actions: 'Agreed actions',
     what: 'What',
     who: 'Who',

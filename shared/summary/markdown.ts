@@ -30,6 +30,15 @@ export function renderMarkdown(note: SummaryNote): string {
     for (const c of step.conclusions) out.push(`- ${escapeMarkdown(c.text)}${c.votes === undefined ? '' : ` (${l.votes(c.votes)})`}`);
     out.push('');
   }
+  if (note.polls.length > 0) {
+    out.push(`## ${l.polls}`, '');
+    for (const poll of note.polls) {
+      out.push(`### ${escapeMarkdown(poll.question)} (${l.answered(poll.answered)})`, '');
+      for (const r of poll.results) out.push(`- ${escapeMarkdown(r.label)}: ${r.count}`);
+      for (const t of poll.texts) out.push(`- ${escapeMarkdown(t)}`);
+      out.push('');
+    }
+  }
   if (note.actions.length > 0) {
     out.push(`## ${l.actions}`, '', `| ${l.what} | ${l.who} | ${l.due} |`, '|---|---|---|');
     for (const a of note.actions) out.push(`| ${escapeMarkdown(a.what)} | ${escapeMarkdown(a.who)} | ${escapeMarkdown(a.due)} |`);

@@ -7,7 +7,7 @@
 import { readActionItem, richTextToPlain, type ActionItem } from '../canvas';
 import type { CanvasRecord } from '../projection';
 import type { Locale } from '../api';
-import { Attendance, MeetingDetails, VoteResults } from '../session';
+import { Attendance, MeetingDetails, PollResults, VoteResults } from '../session';
 
 export interface StepTitle {
   id: string;
@@ -35,12 +35,22 @@ export interface StepConclusions {
   conclusions: Conclusion[];
 }
 
+export interface PollSummary {
+  question: string;
+  answered: number;
+  /** Counts per option (or per scale value 1–5); empty for a text poll. */
+  results: { label: string; count: number }[];
+  texts: string[];
+}
+
 export interface SummaryNote {
   locale: Locale;
   title: string;
   meeting: MeetingDetails;
   attendance: { city: string; people: string[] }[];
   steps: StepConclusions[];
+  /** Polls whose results the hosts marked agreed. */
+  polls: PollSummary[];
   actions: ActionItem[];
 }
 
@@ -103,7 +113,17 @@ export function buildSummaryNote(input: SummaryInput): SummaryNote {
     .map(([city, people]) => ({ city, people: people.sort(collator.compare) }))
     .sort((a, b) => collator.compare(a.city, b.city));
 
-  return { locale: input.locale, title, meeting, attendance: attendanceByCity, steps, actions };
+  const pollResults = PollResults.safeParse(input.session.pollResults ?? {});
+  const polls = Object.values(pollResults.success ? pollResults.data : {})
+    .filter((p) => p.agreed)
+    .map((p) => ({
+      question: p.question,
+      answered: p.answered,
+      results: p.kind === 'text' ? [] : p.counts.map((count, i) => ({ label: p.kind === 'scale' ? String(i + 1) : (p.options[i] ?? ''), count })),
+      texts: p.kind === 'text' ? p.texts : [],
+    }));
+
+  return { locale: input.locale, title, meeting, attendance: attendanceByCity, steps, polls, actions };
 }
 
 function rank(frame: CanvasRecord, order: Map<string, number>): number {
