@@ -13,6 +13,7 @@ import { apiRouter, jsonErrors } from './http/api';
 import { staticClientRouter } from './http/staticClient';
 import { securityHeaders } from './http/securityHeaders';
 import { summaryRouter } from './export/summaryRoute';
+import { reportRouter } from './export/reportRoute';
 import { RoomRegistry, type RoomExtension } from './sync/rooms';
 import { SyncServer } from './sync/syncServer';
 
@@ -81,6 +82,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
     }),
   );
   app.use(summaryRouter({ signer, access, store, rooms, log }));
+  app.use(reportRouter({ signer, access, store, rooms, log }));
   app.use(staticClientRouter(config.clientDir));
   app.use(jsonErrors);
 

@@ -126,6 +126,20 @@ export const AttendanceEntry = z.object({
 export const Attendance = z.record(z.string(), AttendanceEntry);
 export type Attendance = z.infer<typeof Attendance>;
 
+/** What the host fills in on the post-meeting report form (the rest is prefilled from the board). */
+export const HostReportFields = z.object({
+  topics: z.string().max(4000).default(''),
+  products: z.string().max(4000).default(''),
+  problems: z.string().max(4000).default(''),
+  nextSteps: z.string().max(4000).default(''),
+  notes: z.string().max(4000).default(''),
+});
+export type HostReportFields = z.infer<typeof HostReportFields>;
+
+/** Steps the group was taken through, in order, with the time each was first opened; kept by the server. */
+export const StepsRun = z.array(z.object({ stepId: z.string().max(40), at: z.string() })).max(200);
+export type StepsRun = z.infer<typeof StepsRun>;
+
 /** The schema of each session field the server checks; a write that fails one is reverted. */
 export const SESSION_FIELD_SCHEMAS: Record<string, z.ZodType> = {
   title: SessionBasics.shape.title,
@@ -139,4 +153,6 @@ export const SESSION_FIELD_SCHEMAS: Record<string, z.ZodType> = {
   attendance: Attendance,
   poll: PollState,
   pollResults: PollResults,
+  report: HostReportFields,
+  stepsRun: StepsRun,
 };

@@ -4,7 +4,7 @@
  * with the server's clock so every device counts down from the same instant.
  */
 import * as Y from 'yjs';
-import { SESSION_FIELD_SCHEMAS, SESSION_MAP, TimerState, VoteState, type PollState, type VoteResults } from '../../shared/session';
+import { SESSION_FIELD_SCHEMAS, SESSION_MAP, StepsRun, TimerState, VoteState, type PollState, type VoteResults } from '../../shared/session';
 import { guardHostPoll, withPollFiled } from './polls';
 import { Connection } from './connection';
 import type { Room } from './room';
@@ -12,7 +12,7 @@ import type { Room } from './room';
 export const SESSION_GUARD_ORIGIN = Symbol('session-guard');
 
 /** Fields only the server writes; a connection's write to them is reverted. */
-const SERVER_ONLY_FIELDS = ['voteResults', 'pollResults', 'closedSummary', 'closedAt'];
+const SERVER_ONLY_FIELDS = ['voteResults', 'pollResults', 'stepsRun', 'closedSummary', 'closedAt'];
 
 export function installControlGuard(room: Room, now: () => number = Date.now): void {
   const session = room.doc.getMap<unknown>(SESSION_MAP);
@@ -31,6 +31,11 @@ export function installControlGuard(room: Room, now: () => number = Date.now): v
       if (!parsed.success) {
         fixes.set(key, change.oldValue);
         continue;
+      }
+      if (key === 'currentStepId' && typeof parsed.data === 'string') {
+        const run = StepsRun.safeParse(fixes.get('stepsRun') ?? session.get('stepsRun') ?? []);
+        const steps = run.success ? run.data : [];
+        if (!steps.some((s) => s.stepId === parsed.data)) fixes.set('stepsRun', [...steps, { stepId: parsed.data, at: new Date(now()).toISOString() }]);
       }
       if (key === 'poll') {
         const safe = guardHostPoll(parsed.data as PollState, change.oldValue);

@@ -1,0 +1,48 @@
+/** GET /api/boards/{id}/report.docx|.csv|.json — the host's post-meeting report, for hosts only. */
+import express, { type Request, type Response, type Router } from 'express';
+import { BOARD_ID_PATTERN, roomName } from '../../shared/roles';
+import { SESSION_MAP } from '../../shared/session';
+import { buildHostReport, hostReportCsv } from '../../shared/report/hostReport';
+import { authenticateHost } from '../auth/hostAuth';
+import { errorFields } from '../log';
+import { readBoardDocument, summaryOf, type SummaryDeps } from './summaryRoute';
+import { renderReportDocx } from './reportDocx';
+
+export function reportRouter(deps: SummaryDeps & { formatTitle?: (formatId: string, locale: 'pl' | 'en') => string | undefined }): Router {
+  const router = express.Router();
+  router.get('/api/boards/:id/report.:ext', async (req: Request, res: Response) => {
+    const id = String(req.params.id);
+    const ext = String(req.params.ext);
+    if (!BOARD_ID_PATTERN.test(id) || !['docx', 'csv', 'json'].includes(ext)) {
+      res.status(404).json({ error: 'no such report' });
+      return;
+    }
+    const auth = await authenticateHost(req, id, deps.signer, deps.access);
+    if (!auth.ok) {
+      res.status(auth.status).json({ error: auth.error });
+      return;
+    }
+    try {
+      const control = await readBoardDocument(deps, roomName(id, 'control'));
+      const session = control.getMap(SESSION_MAP).toJSON() as Record<string, unknown>;
+      const locale = req.query.lang === 'en' || req.query.lang === 'pl' ? req.query.lang : session.locale === 'en' ? 'en' : 'pl';
+      const formatId = typeof session.formatId === 'string' ? session.formatId : undefined;
+      const report = buildHostReport({
+        session,
+        locale,
+        formatTitle: formatId ? deps.formatTitle?.(formatId, locale) : undefined,
+        steps: formatId ? deps.stepTitles?.(formatId, locale) : undefined,
+        summary: await summaryOf(deps, id, locale),
+      });
+      const base = `sprawozdanie-${id.slice(0, 8)}`;
+      res.setHeader('Cache-Control', 'no-store');
+      if (ext === 'json') res.attachment(`${base}.json`).json(report);
+      else if (ext === 'csv') res.type('text/csv; charset=utf-8').attachment(`${base}.csv`).send('\uFEFF' + hostReportCsv(report));
+      else res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').attachment(`${base}.docx`).send(await renderReportDocx(report));
+    } catch (err) {
+      deps.log.error('report.failed', { board: id, ...errorFields(err) });
+      res.status(500).json({ error: 'the report could not be made' });
+    }
+  });
+  return router;
+}

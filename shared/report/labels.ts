@@ -1,0 +1,43 @@
+/** The post-meeting report form's wording, Polish first. */
+import type { Locale } from '../api';
+
+export const REPORT_LABELS: Record<Locale, Record<string, string>> = {
+  pl: {
+    heading: 'Sprawozdanie prowadzącego ze spotkania',
+    board: 'Tablica',
+    format: 'Format pracy',
+    stepsRun: 'Przeprowadzone kroki',
+    attendance: 'Frekwencja',
+    total: 'Łącznie',
+    byCity: 'Według miast',
+    byRole: 'Według ról',
+    topics: 'Tematy, nad którymi pracowano',
+    products: 'Wypracowane produkty',
+    problems: 'Napotkane problemy',
+    nextSteps: 'Kolejne kroki',
+    notes: 'Uwagi',
+    facilitator: 'koordynator-facylitator',
+    expert: 'ekspert-moderator',
+    participant: 'przedstawiciel miasta',
+    observer: 'obserwator',
+  },
+  en: {
+    heading: 'Host’s post-meeting report',
+    board: 'Board',
+    format: 'Format',
+    stepsRun: 'Steps run',
+    attendance: 'Attendance',
+    total: 'Total',
+    byCity: 'By city',
+    byRole: 'By role',
+    topics: 'Topics worked on',
+    products: 'Products worked out',
+    problems: 'Problems met',
+    nextSteps: 'Next steps',
+    notes: 'Notes',
+    facilitator: 'facilitator',
+    expert: 'expert',
+    participant: 'city representative',
+    observer: 'observer',
+  },
+};

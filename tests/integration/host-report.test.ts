@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import type { RunningTablica } from '../../server/app';
+import type { CreateBoardResponse } from '../../shared/api';
+import type { HostReport } from '../../shared/report/hostReport';
+import { roomName } from '../../shared/roles';
+import { SESSION_MAP, type StepsRun } from '../../shared/session';
+import { connectStockClient, sendRequest, type StockClient } from '../helpers/clients';
+import { createBoard, startTestServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait';
+
+const joiners = [
+  ['osoba-aaaaaaaaaaaaaaaa', 'Ewa Zielińska', 'Gdynia', 'participant'],
+  ['osoba-bbbbbbbbbbbbbbbb', 'Marta Lis', 'Gdynia', 'participant'],
+  ['osoba-cccccccccccccccc', 'Piotr Wiśniewski', 'Starachowice', 'participant'],
+  ['osoba-dddddddddddddddd', 'Anna Nowak', 'Warszawa', 'facilitator'],
+] as const;
+
+describe('the host’s post-meeting report', () => {
+  let server: RunningTablica;
+  let board: CreateBoardResponse;
+  let host: StockClient;
+  const clients: StockClient[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    board = await createBoard(server.url, { title: 'Sieć Przedsiębiorczość', formatId: 'solutions' });
+    host = connectStockClient(server.url, roomName(board.id, 'control'), board.tokens.facilitator);
+    await host.synced();
+    for (const [person, name, city, role] of joiners) {
+      const client = connectStockClient(server.url, roomName(board.id, 'control'), board.tokens[role]);
+      clients.push(client);
+      await client.synced();
+      await sendRequest(client, { t: 'join', person, name, city });
+    }
+    const session = host.doc.getMap(SESSION_MAP);
+    session.set('currentStepId', '2.1');
+    session.set('currentStepId', '2.2');
+    session.set('currentStepId', '2.1');
+    session.set('meeting', { network: 'Sieć Przedsiębiorczość', meetingTitle: 'Spotkanie robocze', meetingNumber: '3', date: '2026-11-24', place: 'Starachowice', mode: 'hybrid', hosts: ['Anna Nowak'], nextMeeting: '' });
+    session.set('report', { topics: '', products: 'Mapa barier', problems: 'Słaby internet w sali', nextSteps: '', notes: '' });
+    await waitFor(() => ((host.doc.getMap(SESSION_MAP).get('stepsRun') as StepsRun | undefined)?.length ?? 0) === 2, 'the steps run');
+  });
+  afterAll(async () => {
+    for (const c of [host, ...clients]) c.destroy();
+    await server.close();
+  });
+
+  const get = (ext: string, token = board.tokens.facilitator) => fetch(`${server.url}/api/boards/${board.id}/report.${ext}?token=${token}`);
+
+  it('is for hosts only', async () => {
+    expect((await get('json', board.tokens.participant)).status).toBe(403);
+  });
+
+  it('prefills counts that match the people who joined, by city and role, and the steps run', async () => {
+    const report = (await (await get('json')).json()) as HostReport;
+    expect(report.attendance).toEqual({
+      total: 4,
+      byCity: [{ city: 'Gdynia', count: 2 }, { city: 'Starachowice', count: 1 }, { city: 'Warszawa', count: 1 }],
+      byRole: [{ role: 'facilitator', count: 1 }, { role: 'participant', count: 3 }],
+    });
+    expect(report.stepsRun.map((s) => s.stepId)).toEqual(['2.1', '2.2']);
+    expect(report.meeting.place).toBe('Starachowice');
+    expect(report.fields.problems).toBe('Słaby internet w sali');
+    expect(JSON.stringify(report)).not.toContain('Ewa Zielińska');
+  });
+
+  it('downloads as CSV and DOCX', async () => {
+    const csv = await (await get('csv')).text();
+    expect(csv).toContain('attendance_city:Gdynia,2');
+    expect(csv).toContain('products,Mapa barier');
+    const docx = unzipSync(new Uint8Array(await (await get('docx')).arrayBuffer()));
+    const xml = strFromU8(docx['word/document.xml']!);
+    expect(xml).toContain('Sprawozdanie prowadzącego');
+    expect(xml).toContain('Słaby internet w sali');
+  });
+
+  it('keeps the steps run out of reach of hosts’ writes', async () => {
+    host.doc.getMap(SESSION_MAP).set('stepsRun', []);
+    await waitFor(() => ((host.doc.getMap(SESSION_MAP).get('stepsRun') as StepsRun).length) === 2, 'the steps run to be restored');
+  });
+});
