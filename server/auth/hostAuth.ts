@@ -1,6 +1,6 @@
 /** REST calls that only a board's hosts may make: the token from `Authorization: Bearer` or `?token=`. */
-import type { Request } from 'express';
-import { isHost } from '../../shared/roles';
+import type { NextFunction, Request, Response } from 'express';
+import { BOARD_ID_PATTERN, isHost } from '../../shared/roles';
 import type { BoardAccess } from './boardAccess';
 import type { BoardClaims, TokenSigner } from './tokens';
 
@@ -20,4 +20,25 @@ export async function authenticateHost(req: Request, boardId: string, signer: To
   if (!verdict.ok) return { ok: false, status: 401, error: verdict.reason };
   if (claims.boardId !== boardId || !isHost(claims.role)) return { ok: false, status: 403, error: 'only this board’s hosts may do this' };
   return { ok: true, claims };
+}
+
+/**
+ * Express middleware for `/api/boards/:id/…` routes that only the board's hosts may use: a bad id
+ * is 404, a missing, forged, expired or replaced token 401, another board's or a non-host 403.
+ */
+export function requireHost(signer: TokenSigner, access: BoardAccess) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const id = String(req.params.id);
+    if (!BOARD_ID_PATTERN.test(id)) {
+      res.status(404).json({ error: 'no such board' });
+      return;
+    }
+    const auth = await authenticateHost(req, id, signer, access);
+    if (!auth.ok) {
+      res.status(auth.status).json({ error: auth.error });
+      return;
+    }
+    res.locals.boardId = id;
+    next();
+  };
 }

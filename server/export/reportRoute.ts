@@ -1,25 +1,20 @@
 /** GET /api/boards/{id}/report.docx|.csv|.json — the host's post-meeting report, for hosts only. */
 import express, { type Request, type Response, type Router } from 'express';
-import { BOARD_ID_PATTERN, roomName } from '../../shared/roles';
+import { roomName } from '../../shared/roles';
 import { SESSION_MAP } from '../../shared/session';
 import { buildHostReport, hostReportCsv } from '../../shared/report/hostReport';
-import { authenticateHost } from '../auth/hostAuth';
+import { requireHost } from '../auth/hostAuth';
 import { errorFields } from '../log';
 import { readBoardDocument, summaryOf, type SummaryDeps } from './summaryRoute';
 import { renderReportDocx } from './reportDocx';
 
 export function reportRouter(deps: SummaryDeps & { formatTitle?: (formatId: string, locale: 'pl' | 'en') => string | undefined }): Router {
   const router = express.Router();
-  router.get('/api/boards/:id/report.:ext', async (req: Request, res: Response) => {
-    const id = String(req.params.id);
+  router.get('/api/boards/:id/report.:ext', requireHost(deps.signer, deps.access), async (req: Request, res: Response) => {
+    const id = res.locals.boardId as string;
     const ext = String(req.params.ext);
-    if (!BOARD_ID_PATTERN.test(id) || !['docx', 'csv', 'json'].includes(ext)) {
+    if (!['docx', 'csv', 'json'].includes(ext)) {
       res.status(404).json({ error: 'no such report' });
-      return;
-    }
-    const auth = await authenticateHost(req, id, deps.signer, deps.access);
-    if (!auth.ok) {
-      res.status(auth.status).json({ error: auth.error });
       return;
     }
     try {

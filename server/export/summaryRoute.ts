@@ -2,8 +2,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import * as Y from 'yjs';
 import { YKeyValue } from 'y-utility/y-keyvalue';
-import { BOARD_ID_PATTERN, roomName } from '../../shared/roles';
-import { authenticateHost } from '../auth/hostAuth';
+import { roomName } from '../../shared/roles';
+import { requireHost } from '../auth/hostAuth';
 import type { BoardAccess } from '../auth/boardAccess';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
 import { SESSION_MAP } from '../../shared/session';
@@ -64,16 +64,11 @@ export async function summaryOf(deps: BoardReadDeps, boardId: string, localeOver
 
 export function summaryRouter(deps: SummaryDeps): Router {
   const router = express.Router();
-  router.get('/api/boards/:id/summary.:ext', async (req: Request, res: Response) => {
-    const id = String(req.params.id);
+  router.get('/api/boards/:id/summary.:ext', requireHost(deps.signer, deps.access), async (req: Request, res: Response) => {
+    const id = res.locals.boardId as string;
     const ext = String(req.params.ext);
-    if (!BOARD_ID_PATTERN.test(id) || !['md', 'docx', 'html'].includes(ext)) {
+    if (!['md', 'docx', 'html'].includes(ext)) {
       res.status(404).json({ error: 'no such summary' });
-      return;
-    }
-    const auth = await authenticateHost(req, id, deps.signer, deps.access);
-    if (!auth.ok) {
-      res.status(auth.status).json({ error: auth.error });
       return;
     }
     const lang = req.query.lang === 'en' || req.query.lang === 'pl' ? req.query.lang : undefined;

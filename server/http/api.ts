@@ -5,9 +5,8 @@ import { CreateBoardRequest } from '../../shared/api';
 import type { TokenSigner } from '../auth/tokens';
 import type { DocumentStore } from '../persistence/store';
 import { createBoard, issueLinks } from '../boards';
-import { BOARD_ID_PATTERN } from '../../shared/roles';
 import type { BoardAccess } from '../auth/boardAccess';
-import { authenticateHost } from '../auth/hostAuth';
+import { requireHost } from '../auth/hostAuth';
 import { errorFields, type Logger } from '../log';
 import { HourlyLimiter } from './hourlyLimiter';
 
@@ -60,17 +59,8 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   // A host replaces the board's links: every older link, and everyone connected by one, is refused.
-  router.post('/api/boards/:id/links', async (req: Request, res: Response) => {
-    const id = String(req.params.id);
-    if (!BOARD_ID_PATTERN.test(id)) {
-      res.status(404).json({ error: 'no such board' });
-      return;
-    }
-    const auth = await authenticateHost(req, id, deps.signer, deps.access);
-    if (!auth.ok) {
-      res.status(auth.status).json({ error: auth.error });
-      return;
-    }
+  router.post('/api/boards/:id/links', requireHost(deps.signer, deps.access), async (req: Request, res: Response) => {
+    const id = res.locals.boardId as string;
     try {
       const generation = await deps.access.rotate(id);
       const publicUrl = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
