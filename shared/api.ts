@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
 
-export const FORMAT_IDS = ['kickoff', 'planning', 'solutions', 'practices'] as const;
+/** The four formats of the handbook, and the network's work plan (an additive extension of the interface). */
+export const FORMAT_IDS = ['kickoff', 'planning', 'solutions', 'practices', 'workplan'] as const;
 export const LOCALES = ['pl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
