@@ -14,6 +14,9 @@ import { staticClientRouter } from './http/staticClient';
 import { securityHeaders } from './http/securityHeaders';
 import { summaryRouter } from './export/summaryRoute';
 import { reportRouter } from './export/reportRoute';
+import { getFormat } from '../formats';
+import { localize, stepTitles } from '../shared/formats/schema';
+import type { Locale } from '../shared/api';
 import { RoomRegistry, type RoomExtension } from './sync/rooms';
 import { SyncServer } from './sync/syncServer';
 
@@ -34,6 +37,15 @@ export interface RunningTablica {
   close(): Promise<void>;
 }
 
+const formatStepTitles = (formatId: string, locale: Locale) => {
+  const format = getFormat(formatId);
+  return format && stepTitles(format, locale);
+};
+const formatTitle = (formatId: string, locale: Locale) => {
+  const format = getFormat(formatId);
+  return format && localize(format.title, locale);
+};
+
 /** Connections whose unsent backlog grows past this are dropped (a client that stopped reading). */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
@@ -42,7 +54,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   const log = options.logger ?? createLogger(config.logLevel);
   const signer = new TokenSigner(resolveSecret(config.secret, config.dataDir));
   const store = options.store ?? SqliteStore.inDataDir(config.dataDir);
-  const rooms = new RoomRegistry(store, config, log, options.roomExtensions);
+  const rooms = new RoomRegistry(store, { ...config, stepTitles: formatStepTitles }, log, options.roomExtensions);
   const access = new BoardAccess(store);
   const sync = new SyncServer(
     rooms,
@@ -69,6 +81,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       access,
       closeReplacedLinks: (boardId, generation) => sync.closeReplacedLinks(boardId, generation),
       linkTtlMs: config.linkTtlMs,
+      openCanvas: (boardId) => rooms.hold(boardId, 'canvas'),
       store,
       log,
       publicUrl: config.publicUrl,
@@ -81,8 +94,9 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       }),
     }),
   );
-  app.use(summaryRouter({ signer, access, store, rooms, log }));
-  app.use(reportRouter({ signer, access, store, rooms, log }));
+  const exportDeps = { signer, access, store, rooms, log, stepTitles: formatStepTitles, formatTitle };
+  app.use(summaryRouter(exportDeps));
+  app.use(reportRouter(exportDeps));
   app.use(staticClientRouter(config.clientDir));
   app.use(jsonErrors);
 

@@ -19,6 +19,10 @@ export type CreateBoardRequest = z.infer<typeof CreateBoardRequest>;
 const perRole = <T extends z.ZodType>(value: T) =>
   z.object(Object.fromEntries(ROLES.map((r) => [r, value])) as Record<(typeof ROLES)[number], T>);
 
+/** `POST /api/boards/{id}/format` (hosts): lays a format's steps out beside what is on the board. */
+export const AddFormatRequest = z.object({ formatId: z.enum(FORMAT_IDS), locale: z.enum(LOCALES).optional() }).strict();
+export type AddFormatRequest = z.infer<typeof AddFormatRequest>;
+
 export const CreateBoardResponse = z.object({
   id: z.string(),
   links: perRole(z.string().url()),

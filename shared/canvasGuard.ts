@@ -6,7 +6,7 @@
  * G3 every record written is a valid tldraw record of a shared type, stored under its own id, and
  * nobody deletes the document record (one invalid record stops every tldraw client from syncing).
  */
-import { createTLSchema } from '@tldraw/tlschema';
+import { tldrawSchema } from './tldrawSchema';
 import { isHost, type Role } from './roles';
 import type { CanvasRecord } from './projection';
 import { isSyncedRecordType } from './canvas';
@@ -56,14 +56,12 @@ function withHostMetaOf(record: CanvasRecord, source: CanvasRecord | undefined):
   return { ...record, meta };
 }
 
-let schema: ReturnType<typeof createTLSchema> | undefined;
-
 /** Whether tldraw (the pinned version, as every client runs it) would accept this record. */
 export function isValidRecord(key: string, record: unknown): boolean {
   if (typeof record !== 'object' || record === null) return false;
   const { id, typeName } = record as { id?: unknown; typeName?: unknown };
   if (id !== key || typeof typeName !== 'string' || !isSyncedRecordType(typeName)) return false;
-  schema ??= createTLSchema();
+  const schema = tldrawSchema();
   const type = schema.types[typeName as keyof typeof schema.types];
   try {
     type.validate(record);

@@ -1,7 +1,10 @@
 /** The HTTP API: board creation, health and metrics (DESIGN.md, "Public interfaces"). */
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import { CreateBoardRequest } from '../../shared/api';
+import { AddFormatRequest, CreateBoardRequest } from '../../shared/api';
+import { addFormatToCanvas } from '../boardCanvas';
+import { getFormat } from '../../formats';
+import type { Room } from '../sync/room';
 import type { TokenSigner } from '../auth/tokens';
 import type { DocumentStore } from '../persistence/store';
 import { createBoard, issueLinks } from '../boards';
@@ -16,6 +19,8 @@ export interface ApiDeps {
   /** Closes live connections whose links were replaced. */
   closeReplacedLinks: (boardId: string, generation: number) => void;
   linkTtlMs: number;
+  /** The board's live canvas room, loaded; release it when done. */
+  openCanvas: (boardId: string) => Promise<{ room: Room; release(): void }>;
   store: DocumentStore;
   log: Logger;
   publicUrl?: string;
@@ -72,6 +77,27 @@ export function apiRouter(deps: ApiDeps): Router {
     } catch (err) {
       deps.log.error('board.rotate_failed', errorFields(err));
       res.status(500).json({ error: 'the links could not be replaced' });
+    }
+  });
+
+  // A host adds a format's steps to an existing board, to the right of what is there.
+  router.post('/api/boards/:id/format', requireHost(deps.signer, deps.access), json, async (req: Request, res: Response) => {
+    const id = res.locals.boardId as string;
+    const parsed = AddFormatRequest.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'invalid format request', details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+      return;
+    }
+    const { room, release } = await deps.openCanvas(id);
+    try {
+      const result = addFormatToCanvas(room.records, getFormat(parsed.data.formatId), parsed.data.locale ?? 'pl');
+      if ('conflict' in result) {
+        res.status(409).json({ error: 'this format is already on the board' });
+        return;
+      }
+      res.status(201).json({ formatId: parsed.data.formatId, shapes: result.added });
+    } finally {
+      release();
     }
   });
 

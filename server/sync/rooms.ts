@@ -1,5 +1,5 @@
 /** The rooms this process has in memory: loaded on first connection, stored and unloaded when left. */
-import { roomName, type RoomName } from '../../shared/roles';
+import { roomName, type RoomKind, type RoomName } from '../../shared/roles';
 import type { DocumentStore } from '../persistence/store';
 import { errorFields, type Logger } from '../log';
 import { Room, type RoomOptions } from './room';
@@ -35,6 +35,18 @@ export class RoomRegistry {
 
   get size(): number {
     return this.#rooms.size;
+  }
+
+  /** Opens a board's room for the server's own use, once loaded; the caller releases it. */
+  async hold(boardId: string, kind: RoomKind): Promise<{ room: Room; release(): void }> {
+    const room = this.open(roomName(boardId, kind), { boardId, kind });
+    try {
+      await room.ready;
+    } catch (err) {
+      this.release(room);
+      throw err;
+    }
+    return { room, release: () => this.release(room) };
   }
 
   /** The room if this process has it in memory. */
@@ -79,16 +91,7 @@ export class RoomRegistry {
       const canvasName = roomName(boardId, 'canvas');
       room.requests = new SessionRequests(room, {
         loadedCanvas: () => this.#rooms.get(canvasName),
-        openCanvas: async () => {
-          const canvas = this.open(canvasName, { boardId, kind: 'canvas' });
-          try {
-            await canvas.ready;
-          } catch (err) {
-            this.release(canvas);
-            throw err;
-          }
-          return { room: canvas, release: () => this.release(canvas) };
-        },
+        openCanvas: () => this.hold(boardId, 'canvas'),
         summary: () => summaryOf({ store: this.store, rooms: this, stepTitles: this.options.stepTitles }, boardId),
       });
     }

@@ -1,0 +1,43 @@
+/** Laying a facilitation format out on a board's canvas document (new boards, or added later). */
+import * as Y from 'yjs';
+import { YKeyValue } from 'y-utility/y-keyvalue';
+import { CANVAS_META_MAP, CANVAS_RECORDS_ARRAY, CANVAS_SCHEMA_KEY } from '../shared/canvas';
+import type { Locale } from '../shared/api';
+import type { CanvasRecord } from '../shared/projection';
+import { DEFAULT_PAGE_ID, layoutFormat } from '../shared/formats/layout';
+import type { Format } from '../shared/formats/schema';
+import { tldrawSchema } from '../shared/tldrawSchema';
+
+const PAGE_NAME: Record<Locale, string> = { pl: 'Strona 1', en: 'Page 1' };
+/** Space between what is on the board and a format added to it. */
+const GAP = 240;
+
+/** The key-value view of a canvas document that has none yet (a live room has its own: `room.records`). */
+export function canvasRecords(doc: Y.Doc): YKeyValue<CanvasRecord> {
+  return new YKeyValue<CanvasRecord>(doc.getArray(CANVAS_RECORDS_ARRAY));
+}
+
+/** Adds the format's frames to the canvas, to the right of anything already there. */
+export function addFormatToCanvas(records: YKeyValue<CanvasRecord>, format: Format, locale: Locale): { added: number } | { conflict: true } {
+  const doc = records.doc;
+  const existing = [...records.map.values()].map((e) => e.val);
+  const page = existing.find((r) => r.typeName === 'page');
+  const pageId = page?.id ?? DEFAULT_PAGE_ID;
+  let right = Number.NEGATIVE_INFINITY;
+  for (const r of existing) {
+    if (r.typeName !== 'shape' || r.parentId !== pageId) continue;
+    const x = (r as unknown as { x: number }).x;
+    const w = Number((r.props as { w?: number } | undefined)?.w ?? 0);
+    right = Math.max(right, x + w);
+  }
+  const shapes = layoutFormat(format, locale, { pageId, x: Number.isFinite(right) ? right + GAP : 0, y: 0 }) as unknown as CanvasRecord[];
+  if (shapes.some((s) => records.has(s.id))) return { conflict: true };
+  doc.transact(() => {
+    if (!records.has('document:document')) records.set('document:document', { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} } as CanvasRecord);
+    if (!page) records.set(pageId, { id: pageId, typeName: 'page', name: PAGE_NAME[locale], index: 'a1', meta: {} } as CanvasRecord);
+    for (const shape of shapes) records.set(shape.id, shape);
+    const meta = doc.getMap(CANVAS_META_MAP);
+    if (!meta.has(CANVAS_SCHEMA_KEY)) meta.set(CANVAS_SCHEMA_KEY, tldrawSchema().serialize());
+  });
+  return { added: shapes.length };
+}
