@@ -4,7 +4,8 @@
  * Rules: G1 only hosts set or clear the host flags in `meta` (public, agreed, template, stepId);
  * G2 only hosts change, move, unlock or delete a template element (`meta.template`);
  * G3 every record written is a valid tldraw record of a shared type, stored under its own id, and
- * nobody deletes the document record (one invalid record stops every tldraw client from syncing).
+ * nobody deletes the document record (one invalid record stops every tldraw client from syncing);
+ * G4 while a host has locked the board, only hosts change it.
  */
 import { tldrawSchema } from './tldrawSchema';
 import { isHost, type Role } from './roles';
@@ -22,18 +23,24 @@ export interface RecordChange {
 export type GuardVerdict =
   | { allow: true }
   /** Put this record back (or remove the key, when `restore` is undefined). */
-  | { allow: false; restore: CanvasRecord | undefined; rule: 'G1' | 'G2' | 'G3' };
+  | { allow: false; restore: CanvasRecord | undefined; rule: 'G1' | 'G2' | 'G3' | 'G4' };
+
+export interface GuardContext {
+  /** The session's `canvasLocked` flag. */
+  locked: boolean;
+}
 
 export function isTemplateElement(record: CanvasRecord | undefined): boolean {
   return record?.meta?.template === true;
 }
 
-export function guardCanvasChange(role: Role, key: string, change: RecordChange): GuardVerdict {
+export function guardCanvasChange(role: Role, key: string, change: RecordChange, context: GuardContext = { locked: false }): GuardVerdict {
   const { oldValue, newValue } = change;
   if (newValue ? !isValidRecord(key, newValue) : oldValue?.typeName === 'document') {
     return { allow: false, restore: oldValue, rule: 'G3' };
   }
   if (isHost(role)) return { allow: true };
+  if (context.locked) return { allow: false, restore: oldValue, rule: 'G4' };
   if (isTemplateElement(oldValue)) return { allow: false, restore: oldValue, rule: 'G2' };
   if (newValue && hostMetaChanged(oldValue, newValue)) {
     return { allow: false, restore: withHostMetaOf(newValue, oldValue), rule: 'G1' };

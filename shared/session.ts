@@ -126,6 +126,30 @@ export const AttendanceEntry = z.object({
 export const Attendance = z.record(z.string(), AttendanceEntry);
 export type Attendance = z.infer<typeof Attendance>;
 
+/**
+ * Follow and summon: the view a host shares. Everyone may follow it; a summon (a new `summonId`)
+ * brings every participant's view there once.
+ */
+export const FollowState = z.object({
+  /** The host whose view is shared: their presence client id. */
+  hostClientId: z.number().int().nonnegative(),
+  pageId: z.string().max(200),
+  camera: z.object({ x: z.number(), y: z.number(), z: z.number().positive() }),
+  summonId: z.string().max(64).nullable(),
+});
+export type FollowState = z.infer<typeof FollowState>;
+
+/**
+ * Private writing for a step: while `state` is 'on', participants' new notes in the step stay on
+ * their own device; when a host reveals (a new `revealId`), every device publishes them at once.
+ */
+export const PrivateModeState = z.object({
+  stepId: z.string().max(40).nullable(),
+  state: z.enum(['on', 'revealed', 'off']),
+  revealId: z.string().max(64).nullable(),
+});
+export type PrivateModeState = z.infer<typeof PrivateModeState>;
+
 /** What the host fills in on the post-meeting report form (the rest is prefilled from the board). */
 export const HostReportFields = z.object({
   topics: z.string().max(4000).default(''),
@@ -155,4 +179,8 @@ export const SESSION_FIELD_SCHEMAS: Record<string, z.ZodType> = {
   pollResults: PollResults,
   report: HostReportFields,
   stepsRun: StepsRun,
+  follow: FollowState,
+  privateMode: PrivateModeState,
+  /** While true, only hosts may change the canvas (guard rule G4). */
+  canvasLocked: z.boolean(),
 };

@@ -8,14 +8,16 @@ import type { Room } from './room';
 
 export const GUARD_ORIGIN = Symbol('guard');
 
-export function installCanvasGuard(room: Room): void {
+/** `session` gives the board's session map when its control room is loaded here. */
+export function installCanvasGuard(room: Room, session: () => Y.Map<unknown> | undefined = () => undefined): void {
   const records: YKeyValue<CanvasRecord> = room.records;
   const onChange = (changes: Map<string, RecordChange>, transaction: Y.Transaction) => {
     const origin = transaction.origin;
     if (!(origin instanceof Connection)) return;
     const reverts: [string, CanvasRecord | undefined][] = [];
+    const context = { locked: session()?.get('canvasLocked') === true };
     for (const [key, change] of changes) {
-      const verdict = guardCanvasChange(origin.role, key, change);
+      const verdict = guardCanvasChange(origin.role, key, change, context);
       if (!verdict.allow) reverts.push([key, verdict.restore]);
     }
     if (reverts.length === 0) return;

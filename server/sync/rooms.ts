@@ -7,6 +7,7 @@ import { PublicProjection } from './publicProjection';
 import { installCanvasGuard } from './canvasGuard';
 import { installControlGuard } from './controlGuard';
 import { SessionRequests } from './sessionRequests';
+import { SESSION_MAP } from '../../shared/session';
 import { summaryOf, type StepTitlesOf } from '../export/summaryRoute';
 
 /**
@@ -84,7 +85,13 @@ export class RoomRegistry {
 
   async #prepareStored(room: Room): Promise<void> {
     for (const extension of this.extensions) await extension(room);
-    if (room.kind === 'canvas') installCanvasGuard(room);
+    if (room.kind === 'canvas') {
+      // The guard reads the session (the board lock), so the canvas keeps its control room open.
+      const control = this.open(roomName(room.name, 'control'), { boardId: room.name, kind: 'control' });
+      room.onDestroy(() => this.release(control));
+      await control.ready;
+      installCanvasGuard(room, () => control.doc.getMap(SESSION_MAP));
+    }
     if (room.kind === 'control') {
       installControlGuard(room);
       const boardId = room.name.slice(0, room.name.indexOf('/'));

@@ -5,6 +5,8 @@ import { connectStockClient, type StockClient } from '../helpers/clients';
 import { createBoard, startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { frameRecord, noteRecord } from '../helpers/records';
+import { roomName } from '../../shared/roles';
+import { SESSION_MAP } from '../../shared/session';
 
 describe('the canvas guard on the server', () => {
   let server: RunningTablica;
@@ -63,6 +65,23 @@ describe('the canvas guard on the server', () => {
     expect(witness.records.has('instance:instance')).toBe(false);
     expect((witness.records.get('shape:note') as { props: object }).props).not.toHaveProperty('nonsense');
     expect(serverRecord('shape:broken')).toBeUndefined();
+  });
+
+  it('G4: while a host has locked the board, a participant’s changes do not stick', async () => {
+    const control = connectStockClient(server.url, roomName(board.id, 'control'), board.tokens.facilitator);
+    await control.synced();
+    control.doc.getMap(SESSION_MAP).set('canvasLocked', true);
+    await waitFor(() => [...server.rooms.rooms()].some((r) => r.name === roomName(board.id, 'control') && r.doc.getMap(SESSION_MAP).get('canvasLocked') === true), 'the lock');
+    participant.records.set('shape:locked-out', noteRecord('shape:locked-out', 'nie teraz'));
+    host.records.set('shape:host-note', noteRecord('shape:host-note', 'prowadzący może'));
+    await waitFor(() => witness.records.has('shape:host-note'), 'the host’s note');
+    await waitFor(() => !participant.records.has('shape:locked-out'), 'the participant’s note to be reverted');
+    expect(serverRecord('shape:locked-out')).toBeUndefined();
+    control.doc.getMap(SESSION_MAP).set('canvasLocked', false);
+    await waitFor(() => [...server.rooms.rooms()].some((r) => r.name === roomName(board.id, 'control') && r.doc.getMap(SESSION_MAP).get('canvasLocked') === false), 'the unlock');
+    participant.records.set('shape:unlocked', noteRecord('shape:unlocked', 'teraz tak'));
+    await waitFor(() => witness.records.has('shape:unlocked'), 'the participant’s note after the unlock');
+    control.destroy();
   });
 
   it('a host may mark agreed and move the template', async () => {

@@ -26,6 +26,15 @@ describe('canvas guard', () => {
     ['a host marks a note agreed', 'facilitator', { action: 'update', oldValue: note(), newValue: note({ agreed: true }) }, 'allow'],
     ['a host moves a template frame', 'expert', { action: 'update', oldValue: template(0), newValue: template(50) }, 'allow'],
   ];
+  it.each([
+    ['G4: a participant adds a note on a locked board', 'participant' as Role, { action: 'add', newValue: note() } as RecordChange, undefined],
+    ['G4: a participant moves a note on a locked board', 'participant' as Role, { action: 'update', oldValue: note({}, 0), newValue: note({}, 9) } as RecordChange, note({}, 0)],
+  ])('%s', (_label, role, change, expected) => {
+    const verdict = guardCanvasChange(role, 'shape:n', change, { locked: true });
+    expect(verdict).toEqual({ allow: false, restore: expected, rule: 'G4' });
+    expect(guardCanvasChange('facilitator', 'shape:n', change, { locked: true })).toEqual({ allow: true });
+  });
+
   it.each(cases)('%s', (_label, role, change, expected) => {
     const verdict = guardCanvasChange(role, 'shape:n', change);
     if (expected === 'allow') expect(verdict).toEqual({ allow: true });
