@@ -15,6 +15,7 @@ import { securityHeaders } from './http/securityHeaders';
 import { summaryRouter } from './export/summaryRoute';
 import { reportRouter } from './export/reportRoute';
 import { getFormat } from '../formats';
+import { createDemoBoard } from './demo/demoBoard';
 import { localize, stepTitles } from '../shared/formats/schema';
 import type { Locale } from '../shared/api';
 import { RoomRegistry, type RoomExtension } from './sync/rooms';
@@ -82,6 +83,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       closeReplacedLinks: (boardId, generation) => sync.closeReplacedLinks(boardId, generation),
       linkTtlMs: config.linkTtlMs,
       openCanvas: (boardId) => rooms.hold(boardId, 'canvas'),
+      createDemo: (publicUrl) => createDemoBoard(publicUrl, signer, store, rooms, config.linkTtlMs),
       store,
       log,
       publicUrl: config.publicUrl,

@@ -1,7 +1,7 @@
 /** The HTTP API: board creation, health and metrics (DESIGN.md, "Public interfaces"). */
 import { timingSafeEqual } from 'node:crypto';
-import express, { type Request, type Response, type Router } from 'express';
-import { AddFormatRequest, CreateBoardRequest } from '../../shared/api';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { AddFormatRequest, CreateBoardRequest, type CreateBoardResponse } from '../../shared/api';
 import { addFormatToCanvas } from '../boardCanvas';
 import { getFormat } from '../../formats';
 import type { Room } from '../sync/room';
@@ -19,6 +19,7 @@ export interface ApiDeps {
   /** Closes live connections whose links were replaced. */
   closeReplacedLinks: (boardId: string, generation: number) => void;
   linkTtlMs: number;
+  createDemo: (publicUrl: string) => Promise<CreateBoardResponse>;
   /** The board's live canvas room, loaded; release it when done. */
   openCanvas: (boardId: string) => Promise<{ room: Room; release(): void }>;
   store: DocumentStore;
@@ -36,7 +37,8 @@ export function apiRouter(deps: ApiDeps): Router {
   const json = express.json({ limit: MAX_BODY, type: () => true });
   const creations = new HourlyLimiter(deps.boardCreationsPerHour);
 
-  router.post('/api/boards', json, async (req: Request, res: Response) => {
+  /** Who may create boards: the organiser (when the server has a secret), a few times an hour per address. */
+  const mayCreateBoards = (req: Request, res: Response, next: NextFunction) => {
     if (deps.organiserSecret && !bearerMatches(req, deps.organiserSecret)) {
       res.status(401).json({ error: 'organiser secret required (Authorization: Bearer …)' });
       return;
@@ -47,6 +49,10 @@ export function apiRouter(deps: ApiDeps): Router {
       res.status(429).json({ error: `too many boards created from this address; try again in ${retryAfter} s` });
       return;
     }
+    next();
+  };
+
+  router.post('/api/boards', mayCreateBoards, json, async (req: Request, res: Response) => {
     const parsed = CreateBoardRequest.safeParse(req.body);
     if (!parsed.success) {
       res.status(400).json({ error: 'invalid board request', details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
@@ -60,6 +66,18 @@ export function apiRouter(deps: ApiDeps): Router {
     } catch (err) {
       deps.log.error('board.create_failed', errorFields(err));
       res.status(500).json({ error: 'the board could not be stored' });
+    }
+  });
+
+  // A board filled with a realistic session, for a first look (the home page's demo button, npm run demo).
+  router.post('/api/demo', mayCreateBoards, async (req: Request, res: Response) => {
+    try {
+      const board = await deps.createDemo(deps.publicUrl ?? `${req.protocol}://${req.get('host')}`);
+      deps.log.info('board.created', { board: board.id, format: 'demo' });
+      res.status(201).json(board);
+    } catch (err) {
+      deps.log.error('board.create_failed', errorFields(err));
+      res.status(500).json({ error: 'the demo board could not be made' });
     }
   });
 
