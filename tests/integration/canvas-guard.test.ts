@@ -54,6 +54,17 @@ describe('the canvas guard on the server', () => {
     expect(serverRecord('shape:frame')).toMatchObject({ x: 0 });
   });
 
+  it('G3: another client never sees an invalid record, not even for a moment', async () => {
+    const seen: string[] = [];
+    const listener = (changes: Map<string, unknown>) => seen.push(...changes.keys());
+    witness.records.on('change', listener);
+    participant.records.set('shape:never', { id: 'shape:never', typeName: 'shape', type: 'note', props: { richText: 'not rich text' } });
+    participant.records.set('shape:marker-after', noteRecord('shape:marker-after', 'po'));
+    await waitFor(() => seen.includes('shape:marker-after'), 'the valid note after it');
+    witness.records.off('change', listener);
+    expect(seen).not.toContain('shape:never');
+  });
+
   it('G3: a record tldraw would refuse does not stick, even from a host', async () => {
     host.records.set('shape:broken', { id: 'shape:broken', typeName: 'shape', type: 'note', props: { color: 'plaid' } });
     host.records.set('shape:note', { ...noteRecord('shape:note', 'pomysł'), props: { nonsense: true } });
