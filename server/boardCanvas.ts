@@ -17,12 +17,24 @@ export function canvasRecords(doc: Y.Doc): YKeyValue<CanvasRecord> {
   return new YKeyValue<CanvasRecord>(doc.getArray(CANVAS_RECORDS_ARRAY));
 }
 
+/** Gives a canvas the records every tldraw board needs (document, first page) and the schema. */
+export function seedCanvas(records: YKeyValue<CanvasRecord>, locale: Locale): string {
+  const existing = [...records.map.values()].map((e) => e.val);
+  const pageId = existing.find((r) => r.typeName === 'page')?.id ?? DEFAULT_PAGE_ID;
+  records.doc.transact(() => {
+    if (!records.has('document:document')) records.set('document:document', { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} } as CanvasRecord);
+    if (!records.has(pageId)) records.set(pageId, { id: pageId, typeName: 'page', name: PAGE_NAME[locale], index: 'a1', meta: {} } as CanvasRecord);
+    const meta = records.doc.getMap(CANVAS_META_MAP);
+    if (!meta.has(CANVAS_SCHEMA_KEY)) meta.set(CANVAS_SCHEMA_KEY, tldrawSchema().serialize());
+  });
+  return pageId;
+}
+
 /** Adds the format's frames to the canvas, to the right of anything already there. */
 export function addFormatToCanvas(records: YKeyValue<CanvasRecord>, format: Format, locale: Locale): { added: number } | { conflict: true } {
   const doc = records.doc;
+  const pageId = seedCanvas(records, locale);
   const existing = [...records.map.values()].map((e) => e.val);
-  const page = existing.find((r) => r.typeName === 'page');
-  const pageId = page?.id ?? DEFAULT_PAGE_ID;
   let right = Number.NEGATIVE_INFINITY;
   for (const r of existing) {
     if (r.typeName !== 'shape' || r.parentId !== pageId) continue;
@@ -33,11 +45,7 @@ export function addFormatToCanvas(records: YKeyValue<CanvasRecord>, format: Form
   const shapes = layoutFormat(format, locale, { pageId, x: Number.isFinite(right) ? right + GAP : 0, y: 0 }) as unknown as CanvasRecord[];
   if (shapes.some((s) => records.has(s.id))) return { conflict: true };
   doc.transact(() => {
-    if (!records.has('document:document')) records.set('document:document', { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} } as CanvasRecord);
-    if (!page) records.set(pageId, { id: pageId, typeName: 'page', name: PAGE_NAME[locale], index: 'a1', meta: {} } as CanvasRecord);
     for (const shape of shapes) records.set(shape.id, shape);
-    const meta = doc.getMap(CANVAS_META_MAP);
-    if (!meta.has(CANVAS_SCHEMA_KEY)) meta.set(CANVAS_SCHEMA_KEY, tldrawSchema().serialize());
   });
   return { added: shapes.length };
 }

@@ -6,7 +6,7 @@ import { ROLES, roomName, type Role } from '../shared/roles';
 import { SESSION_MAP } from '../shared/session';
 import type { TokenSigner } from './auth/tokens';
 import type { DocumentStore } from './persistence/store';
-import { addFormatToCanvas, canvasRecords } from './boardCanvas';
+import { addFormatToCanvas, canvasRecords, seedCanvas } from './boardCanvas';
 import { getFormat } from '../formats';
 
 export function newBoardId(): string {
@@ -44,12 +44,12 @@ export async function createBoard(
   });
   await store.store(roomName(id, 'control'), Y.encodeStateAsUpdate(control));
   control.destroy();
-  if (request.formatId) {
-    const canvas = new Y.Doc();
-    addFormatToCanvas(canvasRecords(canvas), getFormat(request.formatId), request.locale ?? 'pl');
-    await store.store(roomName(id, 'canvas'), Y.encodeStateAsUpdate(canvas));
-    canvas.destroy();
-  }
+  const canvas = new Y.Doc();
+  const records = canvasRecords(canvas);
+  seedCanvas(records, request.locale ?? 'pl');
+  if (request.formatId) addFormatToCanvas(records, getFormat(request.formatId), request.locale ?? 'pl');
+  await store.store(roomName(id, 'canvas'), Y.encodeStateAsUpdate(canvas));
+  canvas.destroy();
 
   return { id, ...issueLinks(id, 0, publicUrl, signer, linkTtlMs, now) };
 }

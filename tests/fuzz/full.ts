@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { parseArgs } from 'node:util';
 import { connectStockClient } from '../helpers/clients';
 import { createBoard, startTestServer, syncUrl } from '../helpers/server';
-import { noteRecord } from '../helpers/records';
+import { noteRecord, shapeCount } from '../helpers/records';
 import { waitFor } from '../helpers/wait';
 import { DOCUMENTED_CLOSE_CODES, runHostileFuzz } from './runHostileFuzz';
 
@@ -20,7 +20,7 @@ const bystander = connectStockClient(server.url, bystanderBoard.id, bystanderBoa
 await bystander.synced();
 for (let i = 0; i < 20; i++) bystander.records.set(`shape:b${i}`, noteRecord(`shape:b${i}`, `notatka ${i}`));
 const bystanderRoom = () => [...server.rooms.rooms()].find((r) => r.name === bystanderBoard.id)!;
-await waitFor(() => bystanderRoom().records.map.size === 20, 'the bystander notes');
+await waitFor(() => shapeCount(bystanderRoom().records) === 20, 'the bystander notes');
 const before = Y.encodeStateAsUpdate(bystanderRoom().doc);
 
 const target = await createBoard(server.url);

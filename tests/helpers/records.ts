@@ -55,3 +55,10 @@ export function frameRecord(id: string, name: string, options: { x?: number; y?:
     props: { w: 800, h: 600, name, color: 'black' },
   } as CanvasRecord;
 }
+
+/** How many shapes a key-value view holds (every board also has its document and page records). */
+export function shapeCount(records: { map: Map<string, unknown> }): number {
+  let n = 0;
+  for (const key of records.map.keys()) if (key.startsWith('shape:')) n++;
+  return n;
+}

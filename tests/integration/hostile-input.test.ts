@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type { RunningTablica } from '../../server/app';
 import { connectStockClient, type StockClient } from '../helpers/clients';
 import { createBoard, startTestServer, syncUrl } from '../helpers/server';
-import { noteRecord } from '../helpers/records';
+import { noteRecord, shapeCount } from '../helpers/records';
 import { waitFor } from '../helpers/wait';
 import { DOCUMENTED_CLOSE_CODES, runHostileFuzz } from '../fuzz/runHostileFuzz';
 
@@ -24,7 +24,7 @@ describe('hostile frames through real connections', () => {
     bystander = connectStockClient(server.url, board.id, board.tokens.participant);
     await bystander.synced();
     for (let i = 0; i < 10; i++) bystander.records.set(`shape:b${i}`, noteRecord(`shape:b${i}`, `notatka ${i}`));
-    await waitFor(() => [...server.rooms.rooms()].some((r) => r.name === board.id && r.records.map.size === 10), 'the bystander’s notes on the server');
+    await waitFor(() => [...server.rooms.rooms()].some((r) => r.name === board.id && shapeCount(r.records) === 10), 'the bystander’s notes on the server');
   });
   afterAll(async () => {
     bystander.destroy();
@@ -48,7 +48,7 @@ describe('hostile frames through real connections', () => {
     expect(bystander.provider.wsconnected).toBe(true);
     bystander.records.set('shape:after', noteRecord('shape:after', 'po fuzzie'));
     const late = connectStockClient(server.url, bystanderBoard, bystander.provider.params.token!);
-    await waitFor(() => late.records.has('shape:after') && late.records.map.size === 11, 'the bystander room to keep working');
+    await waitFor(() => late.records.has('shape:after') && shapeCount(late.records) === 11, 'the bystander room to keep working');
     late.destroy();
   });
 });

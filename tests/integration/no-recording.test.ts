@@ -114,7 +114,7 @@ describe('no recording of the internal working part', () => {
 
     expect(await sendRequest(control, { t: 'close-meeting', confirm: true })).toEqual({ t: 'ok', request: 'close-meeting' });
     await waitFor(() => !participant.records.has('shape:w1'), 'the internal work to disappear from clients');
-    expect([...serverRoom(board.id).records.map.keys()].sort()).toEqual(['document:document', 'page:main', 'shape:p1', 'shape:pub']);
+    expect([...serverRoom(board.id).records.map.keys()].sort()).toEqual(['document:document', 'page:main', 'page:page', 'shape:p1', 'shape:pub']);
     const bytes = dataBytes(server);
     expect(bytes.includes('ROBOCZA-MARKER-1')).toBe(false);
     expect(bytes.includes('PUBLICZNA-MARKER-1')).toBe(true);

@@ -3,7 +3,7 @@ import { connectStockClient } from '../helpers/clients';
 import { startServerProcess, spawnServer } from '../helpers/process';
 import { createBoard, TEST_SECRET, tempDataDir } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
-import { noteRecord } from '../helpers/records';
+import { noteRecord, shapeCount } from '../helpers/records';
 
 describe('the server process', () => {
   it('refuses to start on a bad variable, naming it', async () => {
@@ -62,7 +62,7 @@ describe('crash safety', () => {
     const b = connectStockClient(first.url, board.id, board.tokens.facilitator);
     await Promise.all([a.synced(), b.synced()]);
     for (let i = 0; i < 10; i++) a.records.set(`shape:a${i}`, noteRecord(`shape:a${i}`, `przed awarią ${i}`));
-    await waitFor(() => b.records.map.size === 10, 'b to see a’s notes');
+    await waitFor(() => shapeCount(b.records) === 10, 'b to see a’s notes');
     // Nothing was stored yet (a minute's debounce): the edits live only in memory and in the clients.
     first.child.kill('SIGKILL');
     await first.exited;
@@ -76,7 +76,7 @@ describe('crash safety', () => {
     // Both left: the server stored the room. A fresh reader sees every edit.
     const reader = connectStockClient(second.url, board.id, board.tokens.participant);
     await reader.synced();
-    await waitFor(() => reader.records.map.size === 11, 'all eleven notes for a new reader');
+    await waitFor(() => shapeCount(reader.records) === 11, 'all eleven notes for a new reader');
     reader.destroy();
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
