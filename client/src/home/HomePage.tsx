@@ -1,0 +1,137 @@
+/** The home page: create a board (optionally from a format) and get its four role links. */
+import { useState, type FormEvent } from 'react';
+import { CreateBoardResponse, FORMAT_IDS, type Locale } from '../../../shared/api';
+import { ROLES, type Role } from '../../../shared/roles';
+import { useI18n } from '../i18n';
+import type { MessageKey } from '../messages';
+
+const FORMAT_LABEL: Record<(typeof FORMAT_IDS)[number], MessageKey> = {
+  kickoff: 'formatKickoff',
+  planning: 'formatPlanning',
+  solutions: 'formatSolutions',
+  practices: 'formatPractices',
+  workplan: 'formatWorkplan',
+};
+
+const ROLE_LABEL: Record<Role, MessageKey> = {
+  facilitator: 'roleFacilitator',
+  expert: 'roleExpert',
+  participant: 'roleParticipant',
+  observer: 'roleObserver',
+};
+
+export function HomePage() {
+  const { t, locale, setLocale } = useI18n();
+  const [title, setTitle] = useState('');
+  const [formatId, setFormatId] = useState<string>('');
+  const [boardLocale, setBoardLocale] = useState<Locale>(locale);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [board, setBoard] = useState<CreateBoardResponse | null>(null);
+
+  const request = async (path: string, body?: unknown) => {
+    setBusy(true);
+    setError('');
+    try {
+      const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const json = (await res.json()) as { error?: string };
+      if (res.status !== 201) throw new Error(json.error ?? t('errorGeneric'));
+      setBoard(CreateBoardResponse.parse(json));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : t('errorGeneric'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void request('/api/boards', { title, locale: boardLocale, ...(formatId ? { formatId } : {}) });
+  };
+
+  return (
+    <main className="page">
+      <header className="masthead">
+        <h1>{t('appName')}</h1>
+        <p>{t('tagline')}</p>
+        <label className="language">
+          {t('language')}
+          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+            <option value="pl">Polski</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+      {!board ? (
+        <form className="card" onSubmit={submit} aria-labelledby="create-heading">
+          <h2 id="create-heading">{t('createHeading')}</h2>
+          <label>
+            {t('boardTitle')}
+            <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('boardTitlePlaceholder')} required maxLength={200} />
+          </label>
+          <label>
+            {t('format')}
+            <select name="format" value={formatId} onChange={(e) => setFormatId(e.target.value)}>
+              <option value="">{t('formatNone')}</option>
+              {FORMAT_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {t(FORMAT_LABEL[id])}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('language')}
+            <select name="locale" value={boardLocale} onChange={(e) => setBoardLocale(e.target.value as Locale)}>
+              <option value="pl">Polski</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <button type="submit" disabled={busy}>
+            {busy ? t('creating') : t('create')}
+          </button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void request('/api/demo')}>
+            {t('demo')}
+          </button>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      ) : (
+        <section className="card" aria-labelledby="links-heading">
+          <h2 id="links-heading">{t('linksHeading')}</h2>
+          <p className="hint">{t('linksHelp')}</p>
+          <ul className="links">
+            {ROLES.map((role) => (
+              <RoleLink key={role} label={t(ROLE_LABEL[role])} href={board.links[role]} role={role} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}
+
+function RoleLink({ label, href, role }: { label: string; href: string; role: Role }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    await navigator.clipboard?.writeText(href);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <li data-role={role}>
+      <span className="role">{label}</span>
+      <input readOnly value={href} aria-label={label} onFocus={(e) => e.target.select()} />
+      <button type="button" onClick={() => void copy()}>
+        {copied ? t('copied') : t('copy')}
+      </button>
+      <a href={href} target="_blank" rel="noopener">
+        {t('open')}
+      </a>
+    </li>
+  );
+}
