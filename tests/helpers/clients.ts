@@ -11,6 +11,9 @@ import type { ClientRequest, ServerReply } from '../../shared/requests';
 import { syncUrl } from './server';
 import { waitFor } from './wait';
 
+// Each stock provider in Node adds a process 'exit' listener; tests open many at once.
+process.setMaxListeners(200);
+
 export interface StockClient {
   doc: Y.Doc;
   provider: WebsocketProvider;

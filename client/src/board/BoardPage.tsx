@@ -1,14 +1,19 @@
 /** The board page: `/b/{id}#t=<token>` — the join screen, then the shared canvas. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Tldraw, type Editor } from 'tldraw';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { readTokenPayload } from '../../../shared/token';
 import { useI18n } from '../i18n';
 import { JoinScreen } from './JoinScreen';
 import { ConnectionBadge } from './ConnectionBadge';
-import { rememberedPerson } from './identity';
+import { personId, rememberedPerson } from './identity';
 import { useBoardStore } from './useBoardStore';
 import type { Person } from '../sync/presence';
+import type { Role } from '../../../shared/roles';
+import { isHost } from '../../../shared/roles';
+import { BoardToolsProvider, makeBoardTools, type BoardTools } from './BoardContext';
+import { BoardToolsLayer } from './BoardTools';
+import { measureServerClock } from '../sync/serverClock';
 
 const assetUrls = getAssetUrlsByImport();
 
@@ -24,23 +29,34 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   if (!token || !claims) return <Notice text={t('noToken')} />;
   if (claims.b !== boardId) return <Notice text={t('badToken')} />;
-  if (claims.r === 'observer') return <Canvas boardId={boardId} token={token} kind="public" person={null} />;
+  if (claims.r === 'observer') return <Canvas boardId={boardId} token={token} role="observer" person={null} />;
   if (!person) return <JoinScreen onJoin={setPerson} />;
-  return <Canvas boardId={boardId} token={token} kind="canvas" person={person} />;
+  return <Canvas boardId={boardId} token={token} role={claims.r} person={person} />;
 }
 
-function Canvas({ boardId, token, kind, person }: { boardId: string; token: string; kind: 'canvas' | 'public'; person: Person | null }) {
+function Canvas({ boardId, token, role, person }: { boardId: string; token: string; role: Role; person: Person | null }) {
   const { t, locale } = useI18n();
+  const kind = role === 'observer' ? 'public' : 'canvas';
   const state = useBoardStore(boardId, token, kind, person);
+  const [tools, setTools] = useState<BoardTools | null>(null);
+  useEffect(() => void measureServerClock(), []);
   if (state.status === 'error') return <Notice text={state.message} />;
   if (state.status === 'loading') return <Notice text={state.connection === 'refused' ? t('badToken') : t('loading')} busy={state.connection !== 'refused'} />;
   const onMount = (editor: Editor) => {
     editor.user.updateUserPreferences({ locale, ...(person ? { name: person.name, color: person.color } : {}) });
     if (kind === 'public') editor.updateInstanceState({ isReadonly: true });
+    setTools(makeBoardTools(state.board, editor, role, person, personId()));
   };
   return (
-    <div className="board">
-      <Tldraw store={state.store} assetUrls={assetUrls} onMount={onMount} />
+    <div className={`board${isHost(role) ? ' with-panel' : ''}`} data-role={role}>
+      <div className="canvas-area">
+        <Tldraw store={state.store} assetUrls={assetUrls} onMount={onMount} />
+      </div>
+      {tools && (
+        <BoardToolsProvider value={tools}>
+          <BoardToolsLayer />
+        </BoardToolsProvider>
+      )}
       <ConnectionBadge state={state.connection} />
     </div>
   );

@@ -1,0 +1,74 @@
+/** What the board's tools share: the connection, the editor, who this person is, and the session. */
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { Editor } from 'tldraw';
+import type * as Y from 'yjs';
+import type { Role } from '../../../shared/roles';
+import { isHost } from '../../../shared/roles';
+import { SESSION_MAP } from '../../../shared/session';
+import type { ClientRequest, ServerReply } from '../../../shared/requests';
+import type { BoardConnection } from '../sync/boardConnection';
+import { sendRequest } from '../sync/requests';
+import type { Person } from '../sync/presence';
+
+export interface BoardTools {
+  board: BoardConnection;
+  editor: Editor;
+  role: Role;
+  isHost: boolean;
+  person: Person | null;
+  personId: string;
+  /** The session map (control room, or the public fields in the public room). */
+  sessionMap: Y.Map<unknown>;
+  /** A host's write to the session. */
+  setSession(field: string, value: unknown): void;
+  request(request: ClientRequest): Promise<ServerReply>;
+}
+
+const BoardToolsContext = createContext<BoardTools | null>(null);
+export const BoardToolsProvider = BoardToolsContext.Provider;
+
+export function useBoardTools(): BoardTools {
+  const tools = useContext(BoardToolsContext);
+  if (!tools) throw new Error('useBoardTools outside a board');
+  return tools;
+}
+
+export function makeBoardTools(board: BoardConnection, editor: Editor, role: Role, person: Person | null, personId: string): BoardTools {
+  const sessionRoom = board.rooms.get('control') ?? board.room('public');
+  const sessionMap = sessionRoom.doc.getMap<unknown>(SESSION_MAP);
+  return {
+    board,
+    editor,
+    role,
+    isHost: isHost(role),
+    person,
+    personId,
+    sessionMap,
+    setSession: (field, value) => sessionMap.set(field, value),
+    request: (request) => sendRequest(board.room('control').provider, request),
+  };
+}
+
+/** A session field as plain JSON, re-rendering when it changes. */
+export function useSessionField<T>(field: string): T | undefined {
+  const { sessionMap } = useBoardTools();
+  const [value, setValue] = useState<T | undefined>(() => sessionMap.get(field) as T | undefined);
+  useEffect(() => {
+    const update = () => setValue(sessionMap.get(field) as T | undefined);
+    update();
+    sessionMap.observe(update);
+    return () => sessionMap.unobserve(update);
+  }, [sessionMap, field]);
+  return value;
+}
+
+/** Re-renders every `ms` while `active` (for countdowns). */
+export function useTick(active: boolean, ms = 250): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setTick((t) => t + 1), ms);
+    return () => clearInterval(timer);
+  }, [active, ms]);
+  return tick;
+}

@@ -1,0 +1,49 @@
+/** The board's own tools around the canvas, by role: hosts get the panel, everyone the step banner. */
+import { useEffect } from 'react';
+import { useBoardTools, useSessionField } from './BoardContext';
+import { StepBanner } from '../steps/StepBanner';
+import { HostPanel } from '../steps/HostPanel';
+import { SummonWatcher } from '../steps/SummonWatcher';
+import { PresenceList } from '../people/PresenceList';
+import { useI18n } from '../i18n';
+
+export function BoardToolsLayer() {
+  const { t } = useI18n();
+  const tools = useBoardTools();
+  const locked = useSessionField<boolean>('canvasLocked') === true;
+
+  useEffect(() => {
+    // Joining the attendance list (name and city as given); the server keeps no link to this id.
+    if (tools.person && tools.role !== 'observer') void tools.request({ t: 'join', person: tools.personId, name: tools.person.name, city: tools.person.city });
+  }, [tools]);
+
+  useEffect(() => {
+    if (!tools.isHost) tools.editor.updateInstanceState({ isReadonly: locked || tools.role === 'observer' });
+  }, [tools, locked]);
+
+  if (tools.role === 'observer') {
+    return (
+      <div className="tools-top">
+        <p className="observer-label">{t('observerView')}</p>
+        <StepBanner />
+      </div>
+    );
+  }
+  return (
+    <>
+      <div className="tools-top">
+        <StepBanner />
+        {locked && !tools.isHost && <p className="locked-label">{t('boardLocked')}</p>}
+      </div>
+      <SummonWatcher />
+      {tools.isHost ? (
+        <HostPanel />
+      ) : (
+        <details className="people-popover">
+          <summary>{t('people')}</summary>
+          <PresenceList />
+        </details>
+      )}
+    </>
+  );
+}

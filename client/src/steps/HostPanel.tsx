@@ -1,0 +1,143 @@
+/**
+ * The hosts' panel: the format's steps (current highlighted; previous, next, jump), the timer,
+ * the board lock, summon, and flags on the selection (public frames, agreed notes). The
+ * facilitator and the expert hold the same powers; both write the same session fields.
+ */
+import { useState } from 'react';
+import { useValue, type TLShape } from 'tldraw';
+import { timerRemainingMs, type TimerState } from '../../../shared/session';
+import { serverNow } from '../sync/serverClock';
+import { useBoardTools, useSessionField } from '../board/BoardContext';
+import { useI18n } from '../i18n';
+import { TimerDisplay } from './Timer';
+import { boardSteps } from './stepFrames';
+import { PresenceList } from '../people/PresenceList';
+
+export function HostPanel() {
+  const { t, locale } = useI18n();
+  const tools = useBoardTools();
+  const { editor, setSession } = tools;
+  const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
+  const formatId = useSessionField<string>('formatId');
+  const timer = useSessionField<TimerState>('timer');
+  const locked = useSessionField<boolean>('canvasLocked') === true;
+  const [sound, setSound] = useState(false);
+  const steps = useValue('steps', () => boardSteps(editor, formatId, locale), [editor, formatId, locale]);
+  const index = steps.findIndex((s) => s.id === currentStepId);
+  const selection = useValue('selection', () => editor.getSelectedShapes(), [editor]);
+
+  const goTo = (stepId: string) => {
+    setSession('currentStepId', stepId);
+    const step = steps.find((s) => s.id === stepId);
+    // A new step starts with its own timebox, ready to start.
+    setSession('timer', { stepId, state: 'idle', remainingMs: (step?.minutes ?? 10) * 60_000, startedAt: null } satisfies TimerState);
+  };
+  const remaining = () => (timer ? timerRemainingMs(timer, serverNow()) : (steps[index]?.minutes ?? 10) * 60_000);
+  const setTimer = (state: TimerState['state'], remainingMs: number) => setSession('timer', { stepId: currentStepId, state, remainingMs, startedAt: null } satisfies TimerState);
+
+  return (
+    <aside className="host-panel" aria-label={t('hostPanel')}>
+      <h2>{t('hostPanel')}</h2>
+      <section aria-labelledby="steps-heading">
+        <h3 id="steps-heading">{t('steps')}</h3>
+        <div className="row">
+          <button type="button" disabled={index <= 0} onClick={() => goTo(steps[index - 1]!.id)}>
+            ← {t('previousStep')}
+          </button>
+          <button type="button" disabled={index >= steps.length - 1} onClick={() => goTo(steps[index + 1]!.id)}>
+            {t('nextStep')} →
+          </button>
+        </div>
+        <ol className="step-list">
+          {steps.map((step) => (
+            <li key={step.id}>
+              <button type="button" className={step.id === currentStepId ? 'current' : ''} aria-current={step.id === currentStepId ? 'step' : undefined} onClick={() => goTo(step.id)}>
+                <span className="step-id">{step.id}</span> {step.title}
+                {step.minutes !== null && <span className="timebox"> · {step.minutes} min</span>}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="timer-heading">
+        <h3 id="timer-heading">{t('timer')}</h3>
+        <TimerDisplay sound={sound} />
+        <div className="row">
+          {timer?.state === 'running' ? (
+            <button type="button" onClick={() => setTimer('paused', remaining())}>
+              {t('timerPause')}
+            </button>
+          ) : (
+            <button type="button" onClick={() => setTimer('running', remaining())}>
+              {t('timerStart')}
+            </button>
+          )}
+          <button type="button" onClick={() => setTimer(timer?.state === 'running' ? 'running' : 'paused', remaining() + 60_000)}>
+            {t('timerPlusMinute')}
+          </button>
+          <button type="button" onClick={() => setTimer('idle', (steps[index]?.minutes ?? 10) * 60_000)}>
+            {t('timerReset')}
+          </button>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> {t('sound')}
+        </label>
+      </section>
+      <section>
+        <label className="check">
+          <input type="checkbox" checked={locked} onChange={(e) => setSession('canvasLocked', e.target.checked)} /> {t('lockBoard')}
+        </label>
+        <button type="button" onClick={() => summon(tools)}>
+          {t('summon')}
+        </button>
+      </section>
+      <SelectionFlags selection={selection} />
+      <PresenceList />
+    </aside>
+  );
+}
+
+function summon({ editor, board, setSession }: ReturnType<typeof useBoardTools>): void {
+  const camera = editor.getCamera();
+  setSession('follow', {
+    hostClientId: board.room('canvas').provider.awareness.clientID,
+    pageId: editor.getCurrentPageId(),
+    camera: { x: camera.x, y: camera.y, z: camera.z },
+    summonId: crypto.randomUUID(),
+  });
+}
+
+/** Public (frames) and agreed (notes) flags on what the host has selected. */
+function SelectionFlags({ selection }: { selection: TLShape[] }) {
+  const { t } = useI18n();
+  const { editor } = useBoardTools();
+  const frames = selection.filter((s) => s.type === 'frame');
+  const notes = selection.filter((s) => s.type !== 'frame');
+  const allPublic = frames.length > 0 && frames.every((f) => f.meta.public === true);
+  const allAgreed = notes.length > 0 && notes.every((n) => n.meta.agreed === true);
+  const setFlag = (shapes: TLShape[], flag: 'public' | 'agreed', on: boolean) =>
+    editor.updateShapes(
+      shapes.map((s) => {
+        const { [flag]: _old, ...meta } = s.meta;
+        return { id: s.id, type: s.type, meta: on ? { ...meta, [flag]: true } : meta };
+      }),
+    );
+  return (
+    <section className="row wrap">
+      {frames.length > 0 ? (
+        <button type="button" onClick={() => setFlag(frames, 'public', !allPublic)}>
+          {allPublic ? t('markPrivate') : t('markPublic')}
+        </button>
+      ) : (
+        <p className="hint">{t('selectFrame')}</p>
+      )}
+      {notes.length > 0 ? (
+        <button type="button" onClick={() => setFlag(notes, 'agreed', !allAgreed)}>
+          {allAgreed ? t('unmarkAgreed') : t('markAgreed')}
+        </button>
+      ) : (
+        <p className="hint">{t('selectNotes')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/** The facilitator steps the group through Format 2 in real Chromium; the participant follows. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { RunningTablica } from '../../server/app';
+import { getFormat } from '../../formats';
+import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
+import { createBoard, startTestServer } from '../helpers/server';
+
+describe('stepping through a format', () => {
+  let server: RunningTablica;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the facilitator goes to step 2.3 and starts the timer; the participant’s view moves there with its instructions and countdown', async () => {
+    const board = await createBoard(server.url, { title: 'Generowanie rozwiązań', formatId: 'solutions', locale: 'pl' });
+    const step = getFormat('solutions').steps.find((s) => s.id === '2.3')!;
+    const host = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    const participant = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    await participant.open(board.links.participant, { name: 'Ewa Zielińska', city: 'Gdynia' });
+
+    const panel = host.page.getByRole('complementary', { name: 'Panel prowadzącego' });
+    await panel.getByRole('button', { name: new RegExp(`^2\\.3 ${step.title.pl}`) }).click();
+    await panel.getByRole('button', { name: 'Start' }).click();
+
+    const banner = participant.page.getByRole('region', { name: 'Bieżący krok' });
+    await banner.getByText(`2.3 ${step.title.pl}`).waitFor({ timeout: 5000 });
+    await banner.getByText(step.instructions.pl).waitFor();
+    const timer = banner.getByRole('timer');
+    await timer.waitFor();
+    const first = await timer.textContent();
+    await participant.page.waitForTimeout(1500);
+    expect(await timer.textContent()).not.toBe(first);
+    expect(first).toMatch(/^1[45]:\d\d/);
+
+    // The view moved: the step's frame is in the middle of the participant's screen.
+    const frameTitle = participant.page.locator('.tl-frame-heading').filter({ hasText: step.title.pl });
+    await frameTitle.waitFor({ state: 'visible', timeout: 5000 });
+  });
+});
