@@ -1,6 +1,7 @@
 /** The board page: `/b/{id}#t=<token>` — the join screen, then the shared canvas. */
 import { useEffect, useMemo, useState } from 'react';
-import { Tldraw, type Editor } from 'tldraw';
+import { Tldraw, type Editor, type TLComponents } from 'tldraw';
+import { FlagBadges } from './FlagBadges';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { readTokenPayload } from '../../../shared/token';
 import { useI18n } from '../i18n';
@@ -16,6 +17,7 @@ import { BoardToolsLayer } from './BoardTools';
 import { measureServerClock } from '../sync/serverClock';
 
 const assetUrls = getAssetUrlsByImport();
+const components: TLComponents = { InFrontOfTheCanvas: FlagBadges };
 
 function tokenFromHash(): string {
   return new URLSearchParams(window.location.hash.slice(1)).get('t') ?? '';
@@ -44,13 +46,16 @@ function Canvas({ boardId, token, role, person }: { boardId: string; token: stri
   if (state.status === 'loading') return <Notice text={state.connection === 'refused' ? t('badToken') : t('loading')} busy={state.connection !== 'refused'} />;
   const onMount = (editor: Editor) => {
     editor.user.updateUserPreferences({ locale, ...(person ? { name: person.name, color: person.color } : {}) });
-    if (kind === 'public') editor.updateInstanceState({ isReadonly: true });
+    if (kind === 'public') {
+      editor.updateInstanceState({ isReadonly: true });
+      editor.zoomToFit();
+    }
     setTools(makeBoardTools(state.board, editor, role, person, personId()));
   };
   return (
     <div className={`board${isHost(role) ? ' with-panel' : ''}`} data-role={role}>
       <div className="canvas-area">
-        <Tldraw store={state.store} assetUrls={assetUrls} onMount={onMount} />
+        <Tldraw store={state.store} assetUrls={assetUrls} components={components} onMount={onMount} />
       </div>
       {tools && (
         <BoardToolsProvider value={tools}>
