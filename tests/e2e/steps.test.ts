@@ -43,5 +43,10 @@ describe('stepping through a format', () => {
     // The view moved: the step's frame is in the middle of the participant's screen.
     const frameTitle = participant.page.locator('.tl-frame-heading').filter({ hasText: step.title.pl });
     await frameTitle.waitFor({ state: 'visible', timeout: 5000 });
+
+    // A host builds a step of their own on the board; the group is taken there too.
+    await panel.getByRole('textbox', { name: 'Nazwa własnego kroku' }).fill('Wymiana na forum');
+    await panel.getByRole('button', { name: 'Dodaj krok' }).click();
+    await banner.getByText('C.1 Wymiana na forum').waitFor({ timeout: 5000 });
   });
 });

@@ -10,7 +10,7 @@ import { serverNow } from '../sync/serverClock';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 import { TimerDisplay } from './Timer';
-import { boardSteps } from './stepFrames';
+import { addCustomStep, boardSteps } from './stepFrames';
 import { PresenceList } from '../people/PresenceList';
 
 export function HostPanel() {
@@ -48,6 +48,20 @@ export function HostPanel() {
             {t('nextStep')} →
           </button>
         </div>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const input = e.currentTarget.elements.namedItem('stepTitle') as HTMLInputElement;
+            if (input.value.trim()) {
+              goTo(addCustomStep(editor, input.value.trim()));
+              input.value = '';
+            }
+          }}
+        >
+          <input name="stepTitle" aria-label={t('customStepTitle')} placeholder={t('customStepTitle')} maxLength={120} />
+          <button type="submit">{t('addStep')}</button>
+        </form>
         <ol className="step-list">
           {steps.map((step) => (
             <li key={step.id}>

@@ -16,15 +16,17 @@ export function boardSteps(editor: Editor, formatId: string | undefined, locale:
   const format = formatId ? getFormat(formatId) : undefined;
   const fromFormat = new Map((format?.steps ?? []).map((s) => [s.id, s]));
   const frames = stepFrames(editor).sort((a, b) => a.x - b.x || a.y - b.y);
+  // The format's steps in order (an observer's board holds only the public frames), then any
+  // steps the hosts added on the board themselves.
   const ids = [...new Set([...(format?.steps.map((s) => s.id) ?? []), ...frames.map((f) => String(f.meta.stepId))])];
   return ids
-    .filter((id) => frames.some((f) => f.meta.stepId === id))
+    .filter((id) => fromFormat.has(id) || frames.some((f) => f.meta.stepId === id))
     .map((id) => {
       const step = fromFormat.get(id);
-      const frame = frames.find((f) => f.meta.stepId === id)!;
+      const frame = frames.find((f) => f.meta.stepId === id);
       return step
         ? { id, title: localize(step.title, locale), goal: localize(step.goal, locale), instructions: localize(step.instructions, locale), minutes: step.timeboxMinutes }
-        : { id, title: String((frame.props as { name?: string }).name ?? id), goal: '', instructions: '', minutes: null };
+        : { id, title: String((frame?.props as { name?: string } | undefined)?.name ?? id).replace(/^\S+\s/, ''), goal: '', instructions: '', minutes: null };
     });
 }
 
@@ -52,4 +54,27 @@ export function isStepInView(editor: Editor, stepId: string): boolean {
   const overlapW = Math.max(0, Math.min(view.maxX, bounds.maxX) - Math.max(view.minX, bounds.minX));
   const overlapH = Math.max(0, Math.min(view.maxY, bounds.maxY) - Math.max(view.minY, bounds.minY));
   return (overlapW * overlapH) / (bounds.w * bounds.h) > 0.5;
+}
+
+/** The id a host's own next step gets: C.1, C.2, … */
+export function nextCustomStepId(editor: Editor): string {
+  const used = stepFrames(editor).map((f) => String(f.meta.stepId)).filter((id) => id.startsWith('C.')).map((id) => Number(id.slice(2)));
+  return `C.${Math.max(0, ...used) + 1}`;
+}
+
+/**
+ * A host builds a format of their own on the board: a new step frame to the right of everything,
+ * a template element like the format's (participants cannot move or change it).
+ */
+export function addCustomStep(editor: Editor, title: string): string {
+  const stepId = nextCustomStepId(editor);
+  const bounds = editor.getCurrentPageBounds();
+  editor.createShape({
+    type: 'frame',
+    x: bounds ? bounds.maxX + 160 : 0,
+    y: bounds ? bounds.minY : 0,
+    props: { w: 1200, h: 800, name: `${stepId} ${title}` },
+    meta: { stepId, template: true },
+  });
+  return stepId;
 }
