@@ -17,6 +17,8 @@ export interface BoardTools {
   isHost: boolean;
   person: Person | null;
   personId: string;
+  /** This person's board token (for the hosts' REST calls: export, report). */
+  token: string;
   /** The session map (control room, or the public fields in the public room). */
   sessionMap: Y.Map<unknown>;
   /** A host's write to the session. */
@@ -33,7 +35,7 @@ export function useBoardTools(): BoardTools {
   return tools;
 }
 
-export function makeBoardTools(board: BoardConnection, editor: Editor, role: Role, person: Person | null, personId: string): BoardTools {
+export function makeBoardTools(board: BoardConnection, editor: Editor, role: Role, person: Person | null, personId: string, token: string): BoardTools {
   const sessionRoom = board.rooms.get('control') ?? board.room('public');
   const sessionMap = sessionRoom.doc.getMap<unknown>(SESSION_MAP);
   return {
@@ -43,6 +45,7 @@ export function makeBoardTools(board: BoardConnection, editor: Editor, role: Rol
     isHost: isHost(role),
     person,
     personId,
+    token,
     sessionMap,
     setSession: (field, value) => sessionMap.set(field, value),
     request: (request) => sendRequest(board.room('control').provider, request),

@@ -12,6 +12,7 @@ import { useI18n } from '../i18n';
 import { TimerDisplay } from './Timer';
 import { addCustomStep, boardSteps } from './stepFrames';
 import { PresenceList } from '../people/PresenceList';
+import { ExportButton } from '../export/ExportDialog';
 
 export function HostPanel() {
   const { t, locale } = useI18n();
@@ -106,6 +107,7 @@ export function HostPanel() {
         </button>
       </section>
       <SelectionFlags selection={selection} />
+      <ExportButton />
       <PresenceList />
     </aside>
   );

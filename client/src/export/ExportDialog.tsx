@@ -1,0 +1,176 @@
+/**
+ * The hosts' export dialog: meeting details and attendance (kept in the session), a preview of
+ * the summary note, downloads (.docx, .md, print), and closing the meeting (rule R5).
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Attendance, MeetingDetails, MEETING_MODES } from '../../../shared/session';
+import { useBoardTools, useSessionField } from '../board/BoardContext';
+import { useI18n } from '../i18n';
+import type { MessageKey } from '../messages';
+
+const MODE_LABEL: Record<(typeof MEETING_MODES)[number], MessageKey> = { room: 'modeRoom', online: 'modeOnline', hybrid: 'modeHybrid' };
+
+export function ExportButton() {
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        {t('exportOpen')}
+      </button>
+      <dialog ref={dialog} className="export-dialog" aria-labelledby="export-heading" onClose={() => setOpen(false)}>
+        {open && <ExportContent onClose={() => dialog.current?.close()} />}
+      </dialog>
+    </>
+  );
+}
+
+function ExportContent({ onClose }: { onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const tools = useBoardTools();
+  const base = `/api/boards/${tools.board.boardId}/summary`;
+  const query = `?token=${encodeURIComponent(tools.token)}&lang=${locale}`;
+  const [preview, setPreview] = useState('');
+  const [status, setStatus] = useState('');
+  const refresh = async () => {
+    const res = await fetch(`${base}.html${query}`, { cache: 'no-store' });
+    setPreview(res.ok ? await res.text() : '');
+  };
+  useEffect(() => void refresh(), []);
+
+  const closeMeeting = async () => {
+    if (!window.confirm(t('closeMeetingConfirm'))) return;
+    const reply = await tools.request({ t: 'close-meeting', confirm: true });
+    setStatus(reply.t === 'ok' ? t('meetingClosed') : t('errorGeneric'));
+    await refresh();
+  };
+
+  return (
+    <div className="export">
+      <div className="row spread">
+        <h2 id="export-heading">{t('exportHeading')}</h2>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+      <MeetingForm onSaved={() => void refresh()} />
+      <AttendanceEditor onChanged={() => void refresh()} />
+      <section aria-labelledby="preview-heading">
+        <div className="row spread">
+          <h3 id="preview-heading">{t('preview')}</h3>
+          <button type="button" className="secondary" onClick={() => void refresh()}>
+            {t('refreshPreview')}
+          </button>
+        </div>
+        <iframe className="preview" title={t('preview')} sandbox="" srcDoc={preview} />
+      </section>
+      <div className="row wrap">
+        <a className="button" href={`${base}.docx${query}`} download>
+          {t('downloadDocx')}
+        </a>
+        <a className="button" href={`${base}.md${query}`} download>
+          {t('downloadMd')}
+        </a>
+        <a className="button secondary" href={`${base}.html${query}`} target="_blank" rel="noopener">
+          {t('print')}
+        </a>
+        <button type="button" className="danger" onClick={() => void closeMeeting()}>
+          {t('closeMeeting')}
+        </button>
+      </div>
+      {status && <p role="status">{status}</p>}
+    </div>
+  );
+}
+
+function MeetingForm({ onSaved }: { onSaved: () => void }) {
+  const { t } = useI18n();
+  const { setSession } = useBoardTools();
+  const stored = MeetingDetails.parse(useSessionField<unknown>('meeting') ?? {});
+  const [saved, setSaved] = useState(false);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    setSession('meeting', {
+      network: text('network'),
+      meetingTitle: text('meetingTitle'),
+      meetingNumber: text('meetingNumber'),
+      date: text('date'),
+      place: text('place'),
+      mode: text('mode') as MeetingDetails['mode'],
+      hosts: text('hosts').split(',').map((h) => h.trim()).filter(Boolean),
+      nextMeeting: text('nextMeeting'),
+    } satisfies MeetingDetails);
+    setSaved(true);
+    onSaved();
+  };
+  const field = (name: keyof MeetingDetails, label: MessageKey, value: string, type = 'text') => (
+    <label>
+      {t(label)}
+      <input name={name} type={type} defaultValue={value} onChange={() => setSaved(false)} />
+    </label>
+  );
+  return (
+    <form className="meeting-form" onSubmit={submit} aria-labelledby="meeting-heading">
+      <h3 id="meeting-heading">{t('meetingDetails')}</h3>
+      <div className="grid">
+        {field('network', 'mNetwork', stored.network)}
+        {field('meetingTitle', 'mTitle', stored.meetingTitle)}
+        {field('meetingNumber', 'mNumber', stored.meetingNumber)}
+        {field('date', 'mDate', stored.date, 'date')}
+        {field('place', 'mPlace', stored.place)}
+        <label>
+          {t('mMode')}
+          <select name="mode" defaultValue={stored.mode}>
+            {MEETING_MODES.map((m) => (
+              <option key={m} value={m}>
+                {t(MODE_LABEL[m])}
+              </option>
+            ))}
+          </select>
+        </label>
+        {field('hosts', 'mHosts', stored.hosts.join(', '))}
+        {field('nextMeeting', 'mNext', stored.nextMeeting)}
+      </div>
+      <button type="submit">{saved ? t('saved') : t('save')}</button>
+    </form>
+  );
+}
+
+function AttendanceEditor({ onChanged }: { onChanged: () => void }) {
+  const { t } = useI18n();
+  const { setSession } = useBoardTools();
+  const parsed = Attendance.safeParse(useSessionField<unknown>('attendance') ?? {});
+  const attendance = parsed.success ? parsed.data : {};
+  const update = (key: string, patch: Partial<Attendance[string]>) => {
+    setSession('attendance', { ...attendance, [key]: { ...attendance[key]!, ...patch } });
+    onChanged();
+  };
+  const entries = Object.entries(attendance).sort(([, a], [, b]) => a.city.localeCompare(b.city) || a.name.localeCompare(b.name));
+  return (
+    <section aria-labelledby="attendance-heading">
+      <h3 id="attendance-heading">
+        {t('attendanceHeading')} ({entries.length})
+      </h3>
+      <ul className="attendance">
+        {entries.map(([key, person]) => (
+          <li key={key}>
+            <input aria-label={t('joinName')} defaultValue={person.name} onBlur={(e) => e.target.value.trim() && e.target.value !== person.name && update(key, { name: e.target.value.trim() })} />
+            <input aria-label={t('joinCity')} defaultValue={person.city} onBlur={(e) => e.target.value !== person.city && update(key, { city: e.target.value.trim() })} />
+            <label className="check">
+              <input type="checkbox" checked={person.optOut} onChange={(e) => update(key, { optOut: e.target.checked })} /> {t('attendanceOptOut')}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

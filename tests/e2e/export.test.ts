@@ -1,0 +1,65 @@
+/** After a short session the facilitator downloads the summary note (.docx and .md) from the dialog. */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser } from 'playwright-core';
+import type { RunningTablica } from '../../server/app';
+import { stepFrameId } from '../../shared/formats/layout';
+import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
+import { connectStockClient } from '../helpers/clients';
+import { noteRecord } from '../helpers/records';
+import { createBoard, startTestServer } from '../helpers/server';
+
+describe('the export dialog', () => {
+  let server: RunningTablica;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('gives the facilitator the note with the agreed conclusion only, as .docx and .md', async () => {
+    const board = await createBoard(server.url, { title: 'Sieć Przedsiębiorczość', formatId: 'solutions', locale: 'pl' });
+    const participant = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    await participant.open(board.links.participant, { name: 'Ewa Zielińska', city: 'Gdynia' });
+    const writer = connectStockClient(server.url, board.id, board.tokens.participant);
+    await writer.synced();
+    writer.records.set('shape:agree-me', noteRecord('shape:agree-me', 'Łącznicy ds. komunikacji w wydziałach', { parentId: stepFrameId('solutions', '2.6'), x: 60, y: 320 }));
+    writer.records.set('shape:draft', noteRecord('shape:draft', 'Szkic, którego nie uzgodniono', { parentId: stepFrameId('solutions', '2.6'), x: 320, y: 320 }));
+
+    const host = new BoardPageObject(await (await trackedContext(browser, { acceptDownloads: true })).context.newPage());
+    await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    const panel = host.page.getByRole('complementary', { name: 'Panel prowadzącego' });
+    await panel.getByRole('button', { name: /^2\.6 / }).click();
+    await host.noteWithText('Łącznicy ds. komunikacji w wydziałach').click();
+    await panel.getByRole('button', { name: 'Oznacz jako uzgodnione' }).click();
+    await host.page.locator('.flag-agreed[data-shape="shape:agree-me"]').waitFor();
+
+    await panel.getByRole('button', { name: 'Notatka ze spotkania…' }).click();
+    const dialog = host.page.getByRole('dialog', { name: 'Notatka podsumowująca spotkanie' });
+    await dialog.getByLabel('Miejsce').fill('Starachowice');
+    await dialog.getByRole('button', { name: 'Zapisz' }).click();
+    // Both people who joined are on the attendance list.
+    await expect.poll(() => dialog.locator('.attendance input[aria-label="Miasto lub organizacja"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).sort())).toEqual(['Gdynia', 'ZMP']);
+    await expect.poll(async () => (await dialog.locator('iframe.preview').getAttribute('srcdoc')) ?? '', { timeout: 5000 }).toContain('Starachowice');
+    expect(await dialog.locator('iframe.preview').getAttribute('srcdoc')).toContain('Łącznicy ds. komunikacji w wydziałach');
+
+    const [docx] = await Promise.all([host.page.waitForEvent('download'), dialog.getByRole('link', { name: 'Pobierz .docx' }).click()]);
+    const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync((await docx.path())!)))['word/document.xml']!);
+    expect(xml).toContain('Łącznicy ds. komunikacji w wydziałach');
+    expect(xml).toContain('Ewa Zielińska');
+    expect(xml).not.toContain('Szkic, którego nie uzgodniono');
+
+    const [md] = await Promise.all([host.page.waitForEvent('download'), dialog.getByRole('link', { name: 'Pobierz .md' }).click()]);
+    const text = fs.readFileSync((await md.path())!, 'utf8');
+    expect(md.suggestedFilename()).toMatch(/\.md$/);
+    expect(text).toContain('Łącznicy ds. komunikacji w wydziałach');
+    expect(text).toContain('Starachowice');
+    expect(text).not.toContain('Szkic');
+    writer.destroy();
+  });
+});
