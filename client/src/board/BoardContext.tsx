@@ -7,11 +7,13 @@ import { isHost } from '../../../shared/roles';
 import { SESSION_MAP } from '../../../shared/session';
 import type { ClientRequest, ServerReply } from '../../../shared/requests';
 import type { BoardConnection } from '../sync/boardConnection';
+import type { CanvasBinding } from '../sync/canvasBinding';
 import { sendRequest } from '../sync/requests';
 import type { Person } from '../sync/presence';
 
 export interface BoardTools {
   board: BoardConnection;
+  binding: CanvasBinding;
   editor: Editor;
   role: Role;
   isHost: boolean;
@@ -35,11 +37,12 @@ export function useBoardTools(): BoardTools {
   return tools;
 }
 
-export function makeBoardTools(board: BoardConnection, editor: Editor, role: Role, person: Person | null, personId: string, token: string): BoardTools {
+export function makeBoardTools(board: BoardConnection, binding: CanvasBinding, editor: Editor, role: Role, person: Person | null, personId: string, token: string): BoardTools {
   const sessionRoom = board.rooms.get('control') ?? board.room('public');
   const sessionMap = sessionRoom.doc.getMap<unknown>(SESSION_MAP);
   return {
     board,
+    binding,
     editor,
     role,
     isHost: isHost(role),

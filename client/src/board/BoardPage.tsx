@@ -50,7 +50,7 @@ function Canvas({ boardId, token, role, person }: { boardId: string; token: stri
       editor.updateInstanceState({ isReadonly: true });
       editor.zoomToFit();
     }
-    setTools(makeBoardTools(state.board, editor, role, person, personId(), token));
+    setTools(makeBoardTools(state.board, state.binding, editor, role, person, personId(), token));
   };
   return (
     <div className={`board${isHost(role) ? ' with-panel' : ''}`} data-role={role}>

@@ -5,6 +5,8 @@ import { StepBanner } from '../steps/StepBanner';
 import { HostPanel } from '../steps/HostPanel';
 import { SummonWatcher } from '../steps/SummonWatcher';
 import { PresenceList } from '../people/PresenceList';
+import { VoteOverlay } from '../tools/Voting';
+import { PrivateModeWatcher } from '../tools/PrivateMode';
 import { useI18n } from '../i18n';
 
 export function BoardToolsLayer() {
@@ -36,6 +38,8 @@ export function BoardToolsLayer() {
         {locked && !tools.isHost && <p className="locked-label">{t('boardLocked')}</p>}
       </div>
       <SummonWatcher />
+      <VoteOverlay />
+      <PrivateModeWatcher />
       {tools.isHost ? (
         <HostPanel />
       ) : (

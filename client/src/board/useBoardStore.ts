@@ -3,12 +3,12 @@ import { useEffect, useState } from 'react';
 import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } from 'tldraw';
 import type { RoomKind } from '../../../shared/roles';
 import { BoardConnection, type ConnectionState } from '../sync/boardConnection';
-import { bindCanvas } from '../sync/canvasBinding';
+import { bindCanvas, type CanvasBinding } from '../sync/canvasBinding';
 import { bindPresence, type Person } from '../sync/presence';
 
 export type BoardStoreState =
   | { status: 'loading'; connection: ConnectionState }
-  | { status: 'ready'; store: TLStore; connection: ConnectionState; board: BoardConnection }
+  | { status: 'ready'; store: TLStore; connection: ConnectionState; board: BoardConnection; binding: CanvasBinding }
   | { status: 'error'; message: string };
 
 /** Connects to the board's rooms; `canvasKind` is 'canvas' for hosts and participants, 'public' for observers. */
@@ -35,7 +35,7 @@ export function useBoardStore(boardId: string, token: string, canvasKind: 'canva
         cleanups.push(binding.dispose);
         if (canvasKind === 'canvas' && person) cleanups.push(bindPresence(store, board.room('canvas').provider.awareness, person));
         ready = true;
-        setState({ status: 'ready', store, connection: board.state, board });
+        setState({ status: 'ready', store, connection: board.state, board, binding });
       })
       .catch((err: unknown) => setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }));
     return () => {

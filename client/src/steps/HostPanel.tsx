@@ -13,6 +13,8 @@ import { TimerDisplay } from './Timer';
 import { addCustomStep, boardSteps } from './stepFrames';
 import { PresenceList } from '../people/PresenceList';
 import { ExportButton } from '../export/ExportDialog';
+import { VotingControls } from '../tools/Voting';
+import { PrivateModeControls } from '../tools/PrivateMode';
 
 export function HostPanel() {
   const { t, locale } = useI18n();
@@ -107,6 +109,8 @@ export function HostPanel() {
         </button>
       </section>
       <SelectionFlags selection={selection} />
+      <VotingControls />
+      <PrivateModeControls />
       <ExportButton />
       <PresenceList />
     </aside>

@@ -14,6 +14,13 @@ type Change = { action: 'add' | 'update' | 'delete'; newValue?: TLRecord; oldVal
 
 export interface CanvasBinding {
   records: YKeyValue<TLRecord>;
+  /**
+   * Private writing: while `hold` says so for a new record, it stays in this browser only — not
+   * sent, nor are its later edits — until `publishHeld` sends every held record at once.
+   */
+  setHoldPolicy(hold: ((record: TLRecord) => boolean) | null): void;
+  readonly held: ReadonlySet<string>;
+  publishHeld(): void;
   /** Stops listening both ways. */
   dispose(): void;
 }
@@ -26,12 +33,22 @@ export function bindCanvas(store: TLStore, doc: Y.Doc): CanvasBinding {
 
   loadInto(store, doc, records, meta, ourSchema);
 
+  let hold: ((record: TLRecord) => boolean) | null = null;
+  const held = new Set<string>();
+  const shared = (record: TLRecord) => isSyncedRecordType(record.typeName) && !held.has(record.id);
+
   const stopStore = store.listen(
     ({ changes }) => {
       doc.transact(() => {
-        for (const record of Object.values(changes.added)) if (isSyncedRecordType(record.typeName)) records.set(record.id, record);
-        for (const [, record] of Object.values(changes.updated)) if (isSyncedRecordType(record.typeName)) records.set(record.id, record);
-        for (const record of Object.values(changes.removed)) if (isSyncedRecordType(record.typeName)) records.delete(record.id);
+        for (const record of Object.values(changes.added)) {
+          if (hold?.(record)) held.add(record.id);
+          else if (shared(record)) records.set(record.id, record);
+        }
+        for (const [, record] of Object.values(changes.updated)) if (shared(record)) records.set(record.id, record);
+        for (const record of Object.values(changes.removed)) {
+          if (held.delete(record.id)) continue;
+          if (isSyncedRecordType(record.typeName)) records.delete(record.id);
+        }
       });
     },
     { source: 'user', scope: 'document' },
@@ -57,6 +74,19 @@ export function bindCanvas(store: TLStore, doc: Y.Doc): CanvasBinding {
 
   return {
     records,
+    held,
+    setHoldPolicy: (policy) => {
+      hold = policy;
+    },
+    publishHeld: () => {
+      doc.transact(() => {
+        for (const id of held) {
+          const record = store.get(id as TLRecord['id']);
+          if (record) records.set(id, record);
+        }
+      });
+      held.clear();
+    },
     dispose: () => {
       stopStore();
       records.off('change', onRemote);
