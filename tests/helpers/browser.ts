@@ -44,7 +44,9 @@ export class BoardPageObject {
 
   /** Adds a sticky note in the middle of the view and types its text. */
   async addNote(text: string, at = { x: 500, y: 350 }): Promise<void> {
-    await this.page.mouse.click(at.x + 200, at.y + 150);
+    // Focus the canvas where the note goes (clear any selection), then pick the note tool.
+    await this.page.mouse.click(at.x, at.y);
+    await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('n');
     await this.page.mouse.click(at.x, at.y);
     // The new note opens for editing; type once its editor has focus.

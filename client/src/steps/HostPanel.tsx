@@ -15,6 +15,7 @@ import { PresenceList } from '../people/PresenceList';
 import { ExportButton } from '../export/ExportDialog';
 import { VotingControls } from '../tools/Voting';
 import { PrivateModeControls } from '../tools/PrivateMode';
+import { ActionForm } from '../tools/ActionForm';
 
 export function HostPanel() {
   const { t, locale } = useI18n();
@@ -111,6 +112,7 @@ export function HostPanel() {
       <SelectionFlags selection={selection} />
       <VotingControls />
       <PrivateModeControls />
+      <ActionForm />
       <ExportButton />
       <PresenceList />
     </aside>
