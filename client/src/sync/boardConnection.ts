@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { roomName, type RoomKind } from '../../../shared/roles';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'refused';
@@ -11,6 +12,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'refused'
 export interface RoomConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** The canvas is also kept in this browser, so edits made offline survive until they are sent. */
+  local?: IndexeddbPersistence;
 }
 
 export class BoardConnection {
@@ -42,11 +45,24 @@ export class BoardConnection {
         this.#failures++;
         this.#update();
       });
-      this.rooms.set(kind, { doc, provider });
+      const local = kind === 'canvas' ? new IndexeddbPersistence(`tablica:${roomName(boardId, kind)}`, doc) : undefined;
+      this.rooms.set(kind, { doc, provider, local });
     }
-    window.addEventListener('online', this.#update);
-    window.addEventListener('offline', this.#update);
+    window.addEventListener('online', this.#online);
+    window.addEventListener('offline', this.#offline);
   }
+
+  /** The device says its network is gone: stop retrying (edits stay in the documents) until it is back. */
+  readonly #offline = () => {
+    for (const { provider } of this.rooms.values()) provider.disconnect();
+    this.#update();
+  };
+
+  readonly #online = () => {
+    this.#failures = 0;
+    for (const { provider } of this.rooms.values()) provider.connect();
+    this.#update();
+  };
 
   room(kind: RoomKind): RoomConnection {
     const room = this.rooms.get(kind);
@@ -79,8 +95,8 @@ export class BoardConnection {
   readonly #update = () => {
     const providers = [...this.rooms.values()].map((r) => r.provider);
     let next: ConnectionState;
-    if (providers.every((p) => p.wsconnected)) next = 'connected';
-    else if (!navigator.onLine) next = 'offline';
+    if (!navigator.onLine) next = 'offline';
+    else if (providers.every((p) => p.wsconnected)) next = 'connected';
     // A refused token never opens: after a few failed tries without one success, say so.
     else if (this.#failures >= 3 && providers.some((p) => !p.wsconnected && !p.synced)) next = 'refused';
     else next = 'connecting';
@@ -90,9 +106,10 @@ export class BoardConnection {
   };
 
   destroy(): void {
-    window.removeEventListener('online', this.#update);
-    window.removeEventListener('offline', this.#update);
-    for (const { provider, doc } of this.rooms.values()) {
+    window.removeEventListener('online', this.#online);
+    window.removeEventListener('offline', this.#offline);
+    for (const { provider, doc, local } of this.rooms.values()) {
+      void local?.destroy();
       provider.destroy();
       doc.destroy();
     }
