@@ -81,6 +81,14 @@ export function apiRouter(deps: ApiDeps): Router {
     }
   });
 
+  // The board's current links, for a host (e.g. to show the participant link as a QR code).
+  router.get('/api/boards/:id/links', requireHost(deps.signer, deps.access), async (req: Request, res: Response) => {
+    const id = res.locals.boardId as string;
+    const publicUrl = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ id, ...issueLinks(id, await deps.access.generation(id), publicUrl, deps.signer, deps.linkTtlMs) });
+  });
+
   // A host replaces the board's links: every older link, and everyone connected by one, is refused.
   router.post('/api/boards/:id/links', requireHost(deps.signer, deps.access), async (req: Request, res: Response) => {
     const id = res.locals.boardId as string;

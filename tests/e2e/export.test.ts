@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import type { RunningTablica } from '../../server/app';
 import { stepFrameId } from '../../shared/formats/layout';
 import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
+import { seriousViolations } from '../helpers/axe';
 import { connectStockClient } from '../helpers/clients';
 import { noteRecord } from '../helpers/records';
 import { createBoard, startTestServer } from '../helpers/server';
@@ -31,7 +32,8 @@ describe('the export dialog', () => {
     writer.records.set('shape:agree-me', noteRecord('shape:agree-me', 'Łącznicy ds. komunikacji w wydziałach', { parentId: stepFrameId('solutions', '2.6'), x: 60, y: 320 }));
     writer.records.set('shape:draft', noteRecord('shape:draft', 'Szkic, którego nie uzgodniono', { parentId: stepFrameId('solutions', '2.6'), x: 320, y: 320 }));
 
-    const host = new BoardPageObject(await (await trackedContext(browser, { acceptDownloads: true })).context.newPage());
+    // bypassCSP lets the axe-core script in; every other test keeps our CSP.
+    const host = new BoardPageObject(await (await trackedContext(browser, { acceptDownloads: true, bypassCSP: true })).context.newPage());
     await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
     const panel = host.page.getByRole('complementary', { name: 'Panel prowadzącego' });
     await panel.getByRole('button', { name: /^2\.6 / }).click();
@@ -41,6 +43,7 @@ describe('the export dialog', () => {
 
     await panel.getByRole('button', { name: 'Notatka ze spotkania…' }).click();
     const dialog = host.page.getByRole('dialog', { name: 'Notatka podsumowująca spotkanie' });
+    expect(await seriousViolations(host.page, ['.export-dialog'])).toEqual([]);
     await dialog.getByLabel('Miejsce').fill('Starachowice');
     await dialog.getByRole('button', { name: 'Zapisz' }).click();
     // Both people who joined are on the attendance list.

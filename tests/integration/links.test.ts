@@ -24,6 +24,15 @@ describe('links expire and hosts can replace them', () => {
     expect((await res.json()).error).toBe('link expired');
   });
 
+  it('gives hosts the current links, and nobody else', async () => {
+    const get = (token: string) => fetch(`${server.url}/api/boards/${board.id}/links`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await get(board.tokens.participant)).status).toBe(403);
+    const current = CreateBoardResponse.parse(await (await get(board.tokens.expert)).json());
+    const joined = openRaw(server.url, board.id, current.tokens.participant);
+    await waitOpen(joined.ws);
+    joined.ws.close();
+  });
+
   it('lets only hosts replace the links', async () => {
     expect((await rotate(board.tokens.participant)).status).toBe(403);
     expect((await fetch(`${server.url}/api/boards/${board.id}/links`, { method: 'POST' })).status).toBe(401);

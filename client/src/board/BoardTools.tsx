@@ -7,6 +7,7 @@ import { SummonWatcher } from '../steps/SummonWatcher';
 import { PresenceList } from '../people/PresenceList';
 import { VoteOverlay } from '../tools/Voting';
 import { PrivateModeWatcher } from '../tools/PrivateMode';
+import { LanguageSwitch } from '../people/LanguageSwitch';
 import { useI18n } from '../i18n';
 
 export function BoardToolsLayer() {
@@ -46,6 +47,7 @@ export function BoardToolsLayer() {
         <details className="people-popover">
           <summary>{t('people')}</summary>
           <PresenceList />
+          <LanguageSwitch />
         </details>
       )}
     </>

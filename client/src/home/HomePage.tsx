@@ -35,7 +35,10 @@ export function HomePage() {
     try {
       const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
       const json = (await res.json()) as { error?: string };
-      if (res.status !== 201) throw new Error(json.error ?? t('errorGeneric'));
+      // Plain words for what a person can act on; anything else is "try again".
+      if (res.status === 429) throw new Error(t('errorTooMany'));
+      if (res.status === 401) throw new Error(t('errorOrganiser'));
+      if (res.status !== 201) throw new Error(t('errorGeneric'));
       setBoard(CreateBoardResponse.parse(json));
     } catch (err) {
       setError(err instanceof Error ? err.message : t('errorGeneric'));

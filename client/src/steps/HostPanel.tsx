@@ -16,6 +16,8 @@ import { ExportButton } from '../export/ExportDialog';
 import { VotingControls } from '../tools/Voting';
 import { PrivateModeControls } from '../tools/PrivateMode';
 import { ActionForm } from '../tools/ActionForm';
+import { JoinQrButton } from '../people/JoinQr';
+import { LanguageSwitch } from '../people/LanguageSwitch';
 
 export function HostPanel() {
   const { t, locale } = useI18n();
@@ -114,7 +116,9 @@ export function HostPanel() {
       <PrivateModeControls />
       <ActionForm />
       <ExportButton />
+      <JoinQrButton />
       <PresenceList />
+      <LanguageSwitch />
     </aside>
   );
 }

@@ -1,0 +1,73 @@
+/**
+ * The hybrid room: the host projects a QR code of the participant link; a phone (375 px) joins
+ * through it, sees the step and the timer, adds a note and votes. Our screens pass axe-core with
+ * no serious or critical violations, and the language follows the browser.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { RunningTablica } from '../../server/app';
+import { seriousViolations } from '../helpers/axe';
+import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
+import { createBoard, startTestServer } from '../helpers/server';
+
+describe('in the room and on a phone', () => {
+  let server: RunningTablica;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a phone joins through the projected QR code, sees the step and timer, adds a note and votes', async () => {
+    const board = await createBoard(server.url, { title: 'Spotkanie w Starachowicach', formatId: 'solutions', locale: 'pl' });
+    // axe-core is injected as a script: these contexts let it past our CSP (the other tests keep it).
+    const host = new BoardPageObject(await (await trackedContext(browser, { bypassCSP: true })).context.newPage());
+    await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    const panel = host.page.getByRole('complementary', { name: 'Panel prowadzącego' });
+    await panel.getByRole('button', { name: /^2\.3 / }).click();
+    await panel.getByRole('button', { name: 'Start' }).click();
+    expect(await seriousViolations(host.page, ['.host-panel', '.step-banner'])).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Kod QR dla uczestników' }).click();
+    const qr = host.page.getByRole('dialog', { name: 'Zeskanuj, aby dołączyć do tablicy' });
+    await qr.locator('svg').waitFor();
+    const link = (await qr.locator('.qr-link').textContent())!;
+    expect(link).toContain(`/b/${board.id}#t=`);
+    expect(await seriousViolations(host.page, ['.qr-dialog'])).toEqual([]);
+    await qr.getByRole('button', { name: 'Zamknij' }).click();
+
+    const phoneContext = await trackedContext(browser, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, bypassCSP: true });
+    const phone = new BoardPageObject(await phoneContext.context.newPage());
+    await phone.page.goto(link);
+    expect(await seriousViolations(phone.page, ['main'])).toEqual([]);
+    await phone.open(link, { name: 'Ewa Zielińska', city: 'Gdynia' });
+    const banner = phone.page.getByRole('region', { name: 'Bieżący krok' });
+    await banner.getByText(/^2\.3 /).waitFor();
+    await banner.getByRole('timer').waitFor();
+    const box = (await banner.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(375);
+
+    await phone.addNote('Z telefonu', { x: 190, y: 400 });
+    await host.noteWithText('Z telefonu').waitFor({ state: 'attached', timeout: 5000 });
+
+    await panel.getByRole('button', { name: 'Rozpocznij głosowanie w bieżącym kroku' }).click();
+    const noteId = await phone.noteWithText('Z telefonu').getAttribute('data-shape-id');
+    const plus = phone.page.locator(`.vote-buttons[data-note="${noteId}"] button[aria-label="Dodaj głos"]`);
+    await plus.tap();
+    await expect.poll(() => phone.page.getByTestId('votes-left').textContent()).toBe('2');
+  });
+
+  it('speaks English to an English browser and Polish to a Polish one', async () => {
+    const en = await (await trackedContext(browser, { locale: 'en-GB', bypassCSP: true })).context.newPage();
+    await en.goto(server.url);
+    await en.getByRole('button', { name: 'Create board' }).waitFor();
+    expect(await seriousViolations(en, ['main'])).toEqual([]);
+    const pl = await (await trackedContext(browser, { locale: 'pl-PL' })).context.newPage();
+    await pl.goto(server.url);
+    await pl.getByRole('button', { name: 'Utwórz tablicę' }).waitFor();
+  });
+});
