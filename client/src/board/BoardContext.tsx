@@ -17,6 +17,8 @@ export interface BoardTools {
   editor: Editor;
   role: Role;
   isHost: boolean;
+  /** The room's screen: shows, never edits or answers. */
+  isProjector: boolean;
   person: Person | null;
   personId: string;
   /** This person's board token (for the hosts' REST calls: export, report). */
@@ -37,7 +39,7 @@ export function useBoardTools(): BoardTools {
   return tools;
 }
 
-export function makeBoardTools(board: BoardConnection, binding: CanvasBinding, editor: Editor, role: Role, person: Person | null, personId: string, token: string): BoardTools {
+export function makeBoardTools(board: BoardConnection, binding: CanvasBinding, editor: Editor, role: Role, person: Person | null, personId: string, token: string, isProjector = false): BoardTools {
   const sessionRoom = board.rooms.get('control') ?? board.room('public');
   const sessionMap = sessionRoom.doc.getMap<unknown>(SESSION_MAP);
   return {
@@ -45,7 +47,8 @@ export function makeBoardTools(board: BoardConnection, binding: CanvasBinding, e
     binding,
     editor,
     role,
-    isHost: isHost(role),
+    isHost: isHost(role) && !isProjector,
+    isProjector,
     person,
     personId,
     token,

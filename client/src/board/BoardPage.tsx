@@ -32,11 +32,12 @@ export function BoardPage({ boardId }: { boardId: string }) {
   if (!token || !claims) return <Notice text={t('noToken')} />;
   if (claims.b !== boardId) return <Notice text={t('badToken')} />;
   if (claims.r === 'observer') return <Canvas boardId={boardId} token={token} role="observer" person={null} />;
+  if (new URLSearchParams(window.location.search).get('view') === 'projector') return <Canvas boardId={boardId} token={token} role={claims.r} person={null} projector />;
   if (!person) return <JoinScreen onJoin={setPerson} />;
   return <Canvas boardId={boardId} token={token} role={claims.r} person={person} />;
 }
 
-function Canvas({ boardId, token, role, person }: { boardId: string; token: string; role: Role; person: Person | null }) {
+function Canvas({ boardId, token, role, person, projector = false }: { boardId: string; token: string; role: Role; person: Person | null; projector?: boolean }) {
   const { t, locale } = useI18n();
   const kind = role === 'observer' ? 'public' : 'canvas';
   const state = useBoardStore(boardId, token, kind, person);
@@ -46,16 +47,14 @@ function Canvas({ boardId, token, role, person }: { boardId: string; token: stri
   if (state.status === 'loading') return <Notice text={state.connection === 'refused' ? t('badToken') : t('loading')} busy={state.connection !== 'refused'} />;
   const onMount = (editor: Editor) => {
     editor.user.updateUserPreferences({ locale, ...(person ? { name: person.name, color: person.color } : {}) });
-    if (kind === 'public') {
-      editor.updateInstanceState({ isReadonly: true });
-      editor.zoomToFit();
-    }
-    setTools(makeBoardTools(state.board, state.binding, editor, role, person, personId(), token));
+    if (kind === 'public' || projector) editor.updateInstanceState({ isReadonly: true });
+    if (kind === 'public') editor.zoomToFit();
+    setTools(makeBoardTools(state.board, state.binding, editor, role, person, personId(), token, projector));
   };
   return (
-    <div className={`board${isHost(role) ? ' with-panel' : ''}`} data-role={role}>
+    <div className={`board${isHost(role) && !projector ? ' with-panel' : ''}${projector ? ' projector' : ''}`} data-role={role}>
       <div className="canvas-area">
-        <Tldraw store={state.store} assetUrls={assetUrls} components={components} onMount={onMount} />
+        <Tldraw store={state.store} assetUrls={assetUrls} components={components} onMount={onMount} hideUi={projector} />
       </div>
       {tools && (
         <BoardToolsProvider value={tools}>

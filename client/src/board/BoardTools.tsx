@@ -8,6 +8,7 @@ import { PresenceList } from '../people/PresenceList';
 import { VoteOverlay } from '../tools/Voting';
 import { PrivateModeWatcher } from '../tools/PrivateMode';
 import { LanguageSwitch } from '../people/LanguageSwitch';
+import { PollCard } from '../tools/Polls';
 import { useI18n } from '../i18n';
 
 export function BoardToolsLayer() {
@@ -17,13 +18,24 @@ export function BoardToolsLayer() {
 
   useEffect(() => {
     // Joining the attendance list (name and city as given); the server keeps no link to this id.
-    if (tools.person && tools.role !== 'observer') void tools.request({ t: 'join', person: tools.personId, name: tools.person.name, city: tools.person.city });
+    if (tools.person && tools.role !== 'observer' && !tools.isProjector) void tools.request({ t: 'join', person: tools.personId, name: tools.person.name, city: tools.person.city });
   }, [tools]);
 
   useEffect(() => {
-    if (!tools.isHost) tools.editor.updateInstanceState({ isReadonly: locked || tools.role === 'observer' });
+    if (!tools.isHost) tools.editor.updateInstanceState({ isReadonly: locked || tools.role === 'observer' || tools.isProjector });
   }, [tools, locked]);
 
+  if (tools.isProjector) {
+    return (
+      <>
+        <div className="tools-top projector-top">
+          <StepBanner />
+          <PollCard />
+        </div>
+        <VoteOverlay />
+      </>
+    );
+  }
   if (tools.role === 'observer') {
     return (
       <div className="tools-top">
@@ -37,6 +49,7 @@ export function BoardToolsLayer() {
       <div className="tools-top">
         <StepBanner />
         {locked && !tools.isHost && <p className="locked-label">{t('boardLocked')}</p>}
+        <PollCard />
       </div>
       <SummonWatcher />
       <VoteOverlay />

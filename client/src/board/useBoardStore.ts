@@ -11,12 +11,14 @@ export type BoardStoreState =
   | { status: 'ready'; store: TLStore; connection: ConnectionState; board: BoardConnection; binding: CanvasBinding }
   | { status: 'error'; message: string };
 
-/** Connects to the board's rooms; `canvasKind` is 'canvas' for hosts and participants, 'public' for observers. */
+/**
+ * Connects to the board's rooms; `canvasKind` is 'canvas' for hosts and participants, 'public'
+ * for observers. Without a person (the projector) nobody's presence is sent.
+ */
 export function useBoardStore(boardId: string, token: string, canvasKind: 'canvas' | 'public', person: Person | null): BoardStoreState {
   const [state, setState] = useState<BoardStoreState>({ status: 'loading', connection: 'connecting' });
 
   useEffect(() => {
-    if (canvasKind === 'canvas' && !person) return;
     const kinds: RoomKind[] = canvasKind === 'canvas' ? ['canvas', 'control'] : ['public'];
     const board = new BoardConnection(boardId, token, kinds);
     const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils });

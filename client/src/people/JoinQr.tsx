@@ -5,6 +5,29 @@ import { CreateBoardResponse } from '../../../shared/api';
 import { useBoardTools } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 
+/** The board's current links, as a host may ask for them. */
+export async function currentLinks(boardId: string, token: string) {
+  const res = await fetch(`/api/boards/${boardId}/links`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+  if (!res.ok) throw new Error(String(res.status));
+  return CreateBoardResponse.parse(await res.json()).links;
+}
+
+/** Opens the room's screen view (participant rights, read-only, no editing tools) in a new tab. */
+export function ProjectorButton() {
+  const { t } = useI18n();
+  const { board, token } = useBoardTools();
+  const open = async () => {
+    const link = (await currentLinks(board.boardId, token)).participant;
+    const hash = link.indexOf('#');
+    window.open(`${link.slice(0, hash)}?view=projector${link.slice(hash)}`, '_blank', 'noopener');
+  };
+  return (
+    <button type="button" onClick={() => void open()}>
+      {t('projector')}
+    </button>
+  );
+}
+
 export function JoinQrButton() {
   const { t } = useI18n();
   const { board, token } = useBoardTools();
@@ -16,9 +39,7 @@ export function JoinQrButton() {
   const open = async () => {
     dialog.current?.showModal();
     try {
-      const res = await fetch(`/api/boards/${board.boardId}/links`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
-      if (!res.ok) throw new Error(String(res.status));
-      const { links } = CreateBoardResponse.parse(await res.json());
+      const links = await currentLinks(board.boardId, token);
       setLink(links.participant);
       setSvg(await QRCode.toString(links.participant, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
       setError('');

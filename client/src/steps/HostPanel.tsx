@@ -16,7 +16,9 @@ import { ExportButton } from '../export/ExportDialog';
 import { VotingControls } from '../tools/Voting';
 import { PrivateModeControls } from '../tools/PrivateMode';
 import { ActionForm } from '../tools/ActionForm';
-import { JoinQrButton } from '../people/JoinQr';
+import { PollControls } from '../tools/Polls';
+import { JoinQrButton, ProjectorButton } from '../people/JoinQr';
+import { ReportButton } from '../export/ReportDialog';
 import { LanguageSwitch } from '../people/LanguageSwitch';
 
 export function HostPanel() {
@@ -115,8 +117,11 @@ export function HostPanel() {
       <VotingControls />
       <PrivateModeControls />
       <ActionForm />
+      <PollControls />
       <ExportButton />
+      <ReportButton />
       <JoinQrButton />
+      <ProjectorButton />
       <PresenceList />
       <LanguageSwitch />
     </aside>

@@ -50,7 +50,7 @@ export function VoteOverlay() {
     } else if (reply.t === 'refused') setError(reply.reason);
   };
   useEffect(() => {
-    if (open && tools.role !== 'observer') void tools.request({ t: 'my-votes', voter: tools.personId, voteId: vote!.id }).then(handle);
+    if (open && tools.role !== 'observer' && !tools.isProjector) void tools.request({ t: 'my-votes', voter: tools.personId, voteId: vote!.id }).then(handle);
   }, [open, vote?.id]);
 
   if (!vote) return null;
@@ -71,7 +71,7 @@ export function VoteOverlay() {
       </>
     );
   }
-  if (tools.role === 'observer') return null;
+  if (tools.role === 'observer' || tools.isProjector) return null;
   const cast = (noteId: string, delta: 1 | -1) => void tools.request({ t: 'vote', voter: tools.personId, voteId: vote.id, noteId, delta }).then(handle);
   const current = mine?.voteId === vote.id ? mine : null;
   return (
