@@ -1,41 +1,31 @@
 /** After a short session the facilitator downloads the summary note (.docx and .md) from the dialog. */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
-import type { RunningTablica } from '../../server/app';
 import { stepFrameId } from '../../shared/formats/layout';
-import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
+import { BoardPageObject, trackedContext } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { connectStockClient } from '../helpers/clients';
 import { noteRecord } from '../helpers/records';
-import { createBoard, startTestServer } from '../helpers/server';
+import { createBoard } from '../helpers/server';
+import { hostPanel, useServerAndBrowser } from '../helpers/e2e';
 
 describe('the export dialog', () => {
-  let server: RunningTablica;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser();
 
   it('gives the facilitator the note with the agreed conclusion only, as .docx and .md', async () => {
-    const board = await createBoard(server.url, { title: 'Sieć Przedsiębiorczość', formatId: 'solutions', locale: 'pl' });
-    const participant = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    const board = await createBoard(e2e.server.url, { title: 'Sieć Przedsiębiorczość', formatId: 'solutions', locale: 'pl' });
+    const participant = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
     await participant.open(board.links.participant, { name: 'Ewa Zielińska', city: 'Gdynia' });
-    const writer = connectStockClient(server.url, board.id, board.tokens.participant);
+    const writer = connectStockClient(e2e.server.url, board.id, board.tokens.participant);
     await writer.synced();
     writer.records.set('shape:agree-me', noteRecord('shape:agree-me', 'Łącznicy ds. komunikacji w wydziałach', { parentId: stepFrameId('solutions', '2.6'), x: 60, y: 320 }));
     writer.records.set('shape:draft', noteRecord('shape:draft', 'Szkic, którego nie uzgodniono', { parentId: stepFrameId('solutions', '2.6'), x: 320, y: 320 }));
 
     // bypassCSP lets the axe-core script in; every other test keeps our CSP.
-    const host = new BoardPageObject(await (await trackedContext(browser, { acceptDownloads: true, bypassCSP: true })).context.newPage());
+    const host = new BoardPageObject(await (await trackedContext(e2e.browser, { acceptDownloads: true, bypassCSP: true })).context.newPage());
     await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
-    const panel = host.page.getByRole('complementary', { name: 'Panel prowadzącego' });
+    const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.6 / }).click();
     await host.noteWithText('Łącznicy ds. komunikacji w wydziałach').click();
     await panel.getByRole('button', { name: 'Oznacz jako uzgodnione' }).click();

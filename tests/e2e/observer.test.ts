@@ -1,39 +1,29 @@
 /** An observer's browser shows the frames a host marked public, and nothing else. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningTablica } from '../../server/app';
+import { describe, expect, it } from 'vitest';
 import { stepFrameId } from '../../shared/formats/layout';
 import { getFormat } from '../../formats';
-import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
+import { BoardPageObject, trackedContext } from '../helpers/browser';
 import { connectStockClient } from '../helpers/clients';
 import { noteRecord } from '../helpers/records';
-import { createBoard, startTestServer } from '../helpers/server';
+import { createBoard } from '../helpers/server';
+import { useServerAndBrowser } from '../helpers/e2e';
 
 describe('observers', () => {
-  let server: RunningTablica;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser();
 
   it('see the notes of a frame the facilitator marks public, and none of the others', async () => {
-    const board = await createBoard(server.url, { title: 'Generowanie rozwiązań', formatId: 'solutions', locale: 'pl' });
-    const writer = connectStockClient(server.url, board.id, board.tokens.participant);
+    const board = await createBoard(e2e.server.url, { title: 'Generowanie rozwiązań', formatId: 'solutions', locale: 'pl' });
+    const writer = connectStockClient(e2e.server.url, board.id, board.tokens.participant);
     await writer.synced();
     writer.records.set('shape:n22', noteRecord('shape:n22', 'Bariera: długa akceptacja wpisów', { parentId: stepFrameId('solutions', '2.2'), x: 40, y: 300 }));
     writer.records.set('shape:n23', noteRecord('shape:n23', 'Grupa: obieg informacji', { parentId: stepFrameId('solutions', '2.3'), x: 40, y: 300 }));
 
-    const observer = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    const observer = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
     await observer.open(board.links.observer);
     await observer.page.getByText('Widok obserwatora').waitFor();
     expect(await observer.noteWithText('Bariera: długa akceptacja wpisów').count()).toBe(0);
 
-    const host = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
     await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
     await host.noteWithText('Bariera: długa akceptacja wpisów').waitFor({ state: 'attached' });
     const title = getFormat('solutions').steps.find((s) => s.id === '2.2')!.title.pl;

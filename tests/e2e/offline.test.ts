@@ -1,27 +1,17 @@
 /** A participant who loses the network keeps editing; the edits merge when the network is back. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningTablica } from '../../server/app';
-import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
-import { createBoard, startTestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { BoardPageObject, trackedContext } from '../helpers/browser';
+import { createBoard } from '../helpers/server';
+import { useServerAndBrowser } from '../helpers/e2e';
 
 describe('working through a lost network', () => {
-  let server: RunningTablica;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser();
 
   it('keeps a note written offline and delivers it when the socket is back', async () => {
-    const board = await createBoard(server.url, { title: 'Hotelowe Wi-Fi' });
-    const a = await trackedContext(browser);
+    const board = await createBoard(e2e.server.url, { title: 'Hotelowe Wi-Fi' });
+    const a = await trackedContext(e2e.browser);
     const anna = new BoardPageObject(await a.context.newPage());
-    const jan = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    const jan = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
     await anna.open(board.links.participant, { name: 'Anna Nowak', city: 'Starachowice' });
     await jan.open(board.links.participant, { name: 'Jan Kowalski', city: 'Cieszyn' });
 

@@ -3,29 +3,19 @@
  * shows the right counts; the projector view shows the step and timer and no editing tools; the
  * host's report form is prefilled with counts that match the people who joined.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningTablica } from '../../server/app';
-import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
-import { createBoard, startTestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { BoardPageObject, trackedContext } from '../helpers/browser';
+import { createBoard } from '../helpers/server';
+import { hostPanel, useServerAndBrowser } from '../helpers/e2e';
 
 describe('polls, the projector and the host’s report', () => {
-  let server: RunningTablica;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser();
 
   it('three participants answer a scale poll and the chart, the projector and the report agree', async () => {
-    const board = await createBoard(server.url, { title: 'Spotkanie wprowadzające', formatId: 'kickoff', locale: 'pl' });
-    const host = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    const board = await createBoard(e2e.server.url, { title: 'Spotkanie wprowadzające', formatId: 'kickoff', locale: 'pl' });
+    const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
     await host.open(board.links.facilitator, { name: 'Tomasz Kayser', city: 'ZMP' });
-    const panel = host.page.getByRole('complementary', { name: 'Panel prowadzącego' });
+    const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^0\.3 / }).click();
     await panel.getByRole('button', { name: 'Start' }).click();
     await panel.getByLabel('Pytanie').fill('Na ile ufamy sobie jako sieć?');
@@ -37,7 +27,7 @@ describe('polls, the projector and the host’s report', () => {
       ['Anna Nowak', 'Gdynia', '4'],
     ] as const;
     for (const [name, city, value] of answers) {
-      const person = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+      const person = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
       await person.open(board.links.participant, { name, city });
       const card = person.page.getByRole('region', { name: 'Ankieta' });
       await card.getByRole('radio', { name: value, exact: true }).check();
@@ -51,7 +41,7 @@ describe('polls, the projector and the host’s report', () => {
     await expect.poll(() => chart.locator('li').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-label')}:${r.getAttribute('data-count')}`))).toEqual(['1:0', '2:0', '3:0', '4:2', '5:1']);
 
     const projectorLink = board.links.participant.replace('#', '?view=projector#');
-    const projector = await (await trackedContext(browser, { viewport: { width: 1280, height: 720 } })).context.newPage();
+    const projector = await (await trackedContext(e2e.browser, { viewport: { width: 1280, height: 720 } })).context.newPage();
     await projector.goto(projectorLink);
     await projector.locator('.tl-canvas').waitFor();
     await projector.getByRole('region', { name: 'Bieżący krok' }).getByText(/^0\.3 /).waitFor();

@@ -5,45 +5,35 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningTablica } from '../../server/app';
-import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { BoardPageObject, trackedContext } from '../helpers/browser';
 import { connectStockClient } from '../helpers/clients';
-import { createBoard, startTestServer } from '../helpers/server';
+import { createBoard } from '../helpers/server';
+import { hostPanel, useServerAndBrowser } from '../helpers/e2e';
 
 const SECRET_TEXT = 'Prywatna bariera XYZ';
 
 describe('private writing', () => {
-  let server: RunningTablica;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser();
 
   const storedBytes = async () => {
-    for (const room of server.rooms.rooms()) await room.persist();
-    const dir = server.config.dataDir;
+    for (const room of e2e.server.rooms.rooms()) await room.persist();
+    const dir = e2e.server.config.dataDir;
     return Buffer.concat(fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f))));
   };
 
   it('keeps a participant’s notes on their device until the reveal, then everyone has them', async () => {
-    const board = await createBoard(server.url, { title: 'Bariery', formatId: 'solutions', locale: 'pl' });
-    const host = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    const board = await createBoard(e2e.server.url, { title: 'Bariery', formatId: 'solutions', locale: 'pl' });
+    const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
     await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
-    const panel = host.page.getByRole('complementary', { name: 'Panel prowadzącego' });
+    const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.2 / }).click();
     await panel.getByRole('button', { name: 'Włącz dla bieżącego kroku' }).click();
 
-    const author = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    const author = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
     await author.open(board.links.participant, { name: 'Ewa Zielińska', city: 'Gdynia' });
     await author.page.getByText('Pisanie indywidualne:').waitFor();
-    const witness = connectStockClient(server.url, board.id, board.tokens.participant);
+    const witness = connectStockClient(e2e.server.url, board.id, board.tokens.participant);
     await witness.synced();
 
     await author.addNote(SECRET_TEXT, { x: 640, y: 450 });
@@ -62,7 +52,7 @@ describe('private writing', () => {
     await panel.getByLabel('Do kiedy').fill('31 grudnia');
     await panel.getByRole('button', { name: 'Dodaj działanie do bieżącego kroku' }).click();
     await expect
-      .poll(async () => (await fetch(`${server.url}/api/boards/${board.id}/summary.md?token=${board.tokens.facilitator}`)).text(), { timeout: 5000 })
+      .poll(async () => (await fetch(`${e2e.server.url}/api/boards/${board.id}/summary.md?token=${board.tokens.facilitator}`)).text(), { timeout: 5000 })
       .toContain('| Zebrać przykłady regulaminów | Starachowice | 31 grudnia |');
     witness.destroy();
   });

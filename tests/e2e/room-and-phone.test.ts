@@ -3,31 +3,21 @@
  * through it, sees the step and the timer, adds a note and votes. Our screens pass axe-core with
  * no serious or critical violations, and the language follows the browser.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningTablica } from '../../server/app';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
-import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
-import { createBoard, startTestServer } from '../helpers/server';
+import { BoardPageObject, trackedContext } from '../helpers/browser';
+import { createBoard } from '../helpers/server';
+import { hostPanel, useServerAndBrowser } from '../helpers/e2e';
 
 describe('in the room and on a phone', () => {
-  let server: RunningTablica;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser();
 
   it('a phone joins through the projected QR code, sees the step and timer, adds a note and votes', async () => {
-    const board = await createBoard(server.url, { title: 'Spotkanie w Starachowicach', formatId: 'solutions', locale: 'pl' });
+    const board = await createBoard(e2e.server.url, { title: 'Spotkanie w Starachowicach', formatId: 'solutions', locale: 'pl' });
     // axe-core is injected as a script: these contexts let it past our CSP (the other tests keep it).
-    const host = new BoardPageObject(await (await trackedContext(browser, { bypassCSP: true })).context.newPage());
+    const host = new BoardPageObject(await (await trackedContext(e2e.browser, { bypassCSP: true })).context.newPage());
     await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
-    const panel = host.page.getByRole('complementary', { name: 'Panel prowadzącego' });
+    const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.3 / }).click();
     await panel.getByRole('button', { name: 'Start' }).click();
     expect(await seriousViolations(host.page, ['.host-panel', '.step-banner'])).toEqual([]);
@@ -40,7 +30,7 @@ describe('in the room and on a phone', () => {
     expect(await seriousViolations(host.page, ['.qr-dialog'])).toEqual([]);
     await qr.getByRole('button', { name: 'Zamknij' }).click();
 
-    const phoneContext = await trackedContext(browser, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, bypassCSP: true });
+    const phoneContext = await trackedContext(e2e.browser, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, bypassCSP: true });
     const phone = new BoardPageObject(await phoneContext.context.newPage());
     await phone.page.goto(link);
     expect(await seriousViolations(phone.page, ['main'])).toEqual([]);
@@ -62,12 +52,12 @@ describe('in the room and on a phone', () => {
   });
 
   it('speaks English to an English browser and Polish to a Polish one', async () => {
-    const en = await (await trackedContext(browser, { locale: 'en-GB', bypassCSP: true })).context.newPage();
-    await en.goto(server.url);
+    const en = await (await trackedContext(e2e.browser, { locale: 'en-GB', bypassCSP: true })).context.newPage();
+    await en.goto(e2e.server.url);
     await en.getByRole('button', { name: 'Create board' }).waitFor();
     expect(await seriousViolations(en, ['main'])).toEqual([]);
-    const pl = await (await trackedContext(browser, { locale: 'pl-PL' })).context.newPage();
-    await pl.goto(server.url);
+    const pl = await (await trackedContext(e2e.browser, { locale: 'pl-PL' })).context.newPage();
+    await pl.goto(e2e.server.url);
     await pl.getByRole('button', { name: 'Utwórz tablicę' }).waitFor();
   });
 });

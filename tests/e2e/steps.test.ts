@@ -1,32 +1,22 @@
 /** The facilitator steps the group through Format 2 in real Chromium; the participant follows. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningTablica } from '../../server/app';
+import { describe, expect, it } from 'vitest';
 import { getFormat } from '../../formats';
-import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
-import { createBoard, startTestServer } from '../helpers/server';
+import { BoardPageObject, trackedContext } from '../helpers/browser';
+import { createBoard } from '../helpers/server';
+import { hostPanel, useServerAndBrowser } from '../helpers/e2e';
 
 describe('stepping through a format', () => {
-  let server: RunningTablica;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser();
 
   it('the facilitator goes to step 2.3 and starts the timer; the participant’s view moves there with its instructions and countdown', async () => {
-    const board = await createBoard(server.url, { title: 'Generowanie rozwiązań', formatId: 'solutions', locale: 'pl' });
+    const board = await createBoard(e2e.server.url, { title: 'Generowanie rozwiązań', formatId: 'solutions', locale: 'pl' });
     const step = getFormat('solutions').steps.find((s) => s.id === '2.3')!;
-    const host = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
-    const participant = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
+    const participant = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
     await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
     await participant.open(board.links.participant, { name: 'Ewa Zielińska', city: 'Gdynia' });
 
-    const panel = host.page.getByRole('complementary', { name: 'Panel prowadzącego' });
+    const panel = hostPanel(host);
     await panel.getByRole('button', { name: new RegExp(`^2\\.3 ${step.title.pl}`) }).click();
     await panel.getByRole('button', { name: 'Start' }).click();
 

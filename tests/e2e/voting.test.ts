@@ -1,37 +1,27 @@
 /** A three-person dot vote in real Chromium: results on the notes, the top note marked agreed. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningTablica } from '../../server/app';
+import { describe, expect, it } from 'vitest';
 import { stepFrameId } from '../../shared/formats/layout';
-import { BoardPageObject, launchBrowser, trackedContext } from '../helpers/browser';
+import { BoardPageObject, trackedContext } from '../helpers/browser';
 import { connectStockClient } from '../helpers/clients';
 import { noteRecord } from '../helpers/records';
-import { createBoard, startTestServer } from '../helpers/server';
+import { createBoard } from '../helpers/server';
+import { hostPanel, useServerAndBrowser } from '../helpers/e2e';
 
 describe('dot voting in the browser', () => {
-  let server: RunningTablica;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useServerAndBrowser();
 
   it('three people vote, the results appear ranked and the facilitator marks the top note agreed', async () => {
-    const board = await createBoard(server.url, { title: 'Wybór barier', formatId: 'solutions', locale: 'pl' });
-    const writer = connectStockClient(server.url, board.id, board.tokens.participant);
+    const board = await createBoard(e2e.server.url, { title: 'Wybór barier', formatId: 'solutions', locale: 'pl' });
+    const writer = connectStockClient(e2e.server.url, board.id, board.tokens.participant);
     await writer.synced();
     const frame = stepFrameId('solutions', '2.3');
     writer.records.set('shape:a', noteRecord('shape:a', 'Długa ścieżka akceptacji', { parentId: frame, x: 60, y: 320 }));
     writer.records.set('shape:b', noteRecord('shape:b', 'Brak budżetu', { parentId: frame, x: 320, y: 320 }));
     writer.records.set('shape:c', noteRecord('shape:c', 'Obawa przed hejtem', { parentId: frame, x: 580, y: 320 }));
 
-    const host = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+    const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
     await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
-    const panel = host.page.getByRole('complementary', { name: 'Panel prowadzącego' });
+    const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.3 / }).click();
     await panel.getByRole('button', { name: 'Rozpocznij głosowanie w bieżącym kroku' }).click();
 
@@ -41,7 +31,7 @@ describe('dot voting in the browser', () => {
       ['Anna Nowak', 'Przemyśl', ['shape:a', 'shape:b', 'shape:b', 'shape:b']],
     ] as const;
     for (const [name, city, votes] of people) {
-      const page = new BoardPageObject(await (await trackedContext(browser)).context.newPage());
+      const page = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
       await page.open(board.links.participant, { name, city });
       const left = page.page.getByTestId('votes-left');
       await left.waitFor();

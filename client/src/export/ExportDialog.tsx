@@ -2,7 +2,8 @@
  * The hosts' export dialog: meeting details and attendance (kept in the session), a preview of
  * the summary note, downloads (.docx, .md, print), and closing the meeting (rule R5).
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { DialogButton } from '../board/DialogButton';
 import { Attendance, MeetingDetails, MEETING_MODES } from '../../../shared/session';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
@@ -12,23 +13,10 @@ const MODE_LABEL: Record<(typeof MEETING_MODES)[number], MessageKey> = { room: '
 
 export function ExportButton() {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <button
-        type="button"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-      >
-        {t('exportOpen')}
-      </button>
-      <dialog ref={dialog} className="export-dialog" aria-labelledby="export-heading" onClose={() => setOpen(false)}>
-        {open && <ExportContent onClose={() => dialog.current?.close()} />}
-      </dialog>
-    </>
+    <DialogButton label={t('exportOpen')} labelledBy="export-heading">
+      {(close) => <ExportContent onClose={close} />}
+    </DialogButton>
   );
 }
 

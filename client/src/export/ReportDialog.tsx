@@ -3,7 +3,8 @@
  * steps run, attendance by city and role), completed here and kept in the session; downloads as
  * DOCX, CSV or JSON for the organisation's records. Kept apart from the participants' note.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { DialogButton } from '../board/DialogButton';
 import { HostReportFields } from '../../../shared/session';
 import type { HostReport } from '../../../shared/report/hostReport';
 import { useBoardTools } from '../board/BoardContext';
@@ -20,23 +21,10 @@ const FIELDS: [keyof HostReportFields, MessageKey][] = [
 
 export function ReportButton() {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <button
-        type="button"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-      >
-        {t('reportOpen')}
-      </button>
-      <dialog ref={dialog} className="export-dialog" aria-labelledby="report-heading" onClose={() => setOpen(false)}>
-        {open && <ReportForm onClose={() => dialog.current?.close()} />}
-      </dialog>
-    </>
+    <DialogButton label={t('reportOpen')} labelledBy="report-heading">
+      {(close) => <ReportForm onClose={close} />}
+    </DialogButton>
   );
 }
 

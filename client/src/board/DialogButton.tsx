@@ -1,0 +1,23 @@
+/** A button that opens a modal dialog; the dialog's content is mounted only while it is open. */
+import { useRef, useState, type ReactNode } from 'react';
+
+export function DialogButton({ label, labelledBy, children }: { label: string; labelledBy: string; children: (close: () => void) => ReactNode }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        {label}
+      </button>
+      <dialog ref={dialog} className="export-dialog" aria-labelledby={labelledBy} onClose={() => setOpen(false)}>
+        {open && children(() => dialog.current?.close())}
+      </dialog>
+    </>
+  );
+}
