@@ -8,7 +8,8 @@ import { resolveSecret } from './auth/secret';
 import { TokenSigner } from './auth/tokens';
 import { BoardAccess } from './auth/boardAccess';
 import type { DocumentStore } from './persistence/store';
-import { SqliteStore } from './persistence/sqlite';
+import { createStore } from './persistence';
+import { RedisRelay } from './scale/redisRelay';
 import { apiRouter, jsonErrors } from './http/api';
 import { staticClientRouter } from './http/staticClient';
 import { securityHeaders } from './http/securityHeaders';
@@ -54,8 +55,10 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   const config: Config = { ...loadConfig({}), ...overrides };
   const log = options.logger ?? createLogger(config.logLevel);
   const signer = new TokenSigner(resolveSecret(config.secret, config.dataDir));
-  const store = options.store ?? SqliteStore.inDataDir(config.dataDir);
-  const rooms = new RoomRegistry(store, { ...config, stepTitles: formatStepTitles }, log, options.roomExtensions);
+  const store = options.store ?? createStore(config);
+  const relay = config.redisUrl ? new RedisRelay(config.redisUrl, log) : undefined;
+  const extensions = [...(options.roomExtensions ?? []), ...(relay ? [relay.extension] : [])];
+  const rooms = new RoomRegistry(store, { ...config, stepTitles: formatStepTitles }, log, extensions);
   const access = new BoardAccess(store);
   const sync = new SyncServer(
     rooms,
@@ -80,6 +83,10 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
     apiRouter({
       signer,
       access,
+      health: {
+        [config.databaseUrl ? 'database' : 'storage']: () => store.check(),
+        ...(relay ? { redis: () => relay.check() } : {}),
+      },
       closeReplacedLinks: (boardId, generation) => sync.closeReplacedLinks(boardId, generation),
       linkTtlMs: config.linkTtlMs,
       openCanvas: (boardId) => rooms.hold(boardId, 'canvas'),
@@ -127,6 +134,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
         log.error('server.store_on_close_failed', errorFields(err));
       }
       await serverClosed;
+      await relay?.close();
       if (!options.store) await store.close();
       log.info('server.closed', { port });
     })());

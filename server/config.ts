@@ -23,6 +23,12 @@ const EnvSchema = z.object({
   ORGANISER_SECRET: z.string().min(8).optional(),
   /** The built client to serve. */
   CLIENT_DIR: z.string().min(1).default(path.join(projectRoot, 'client', 'dist')),
+  /** PostgreSQL for the boards (several instances); unset: the SQLite file in DATA_DIR. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** The table that holds the boards in PostgreSQL. */
+  DATABASE_TABLE: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a plain lower-case SQL name').default('tablica_documents'),
+  /** Redis for relaying rooms between instances; unset: one instance. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
   /** Debounce of snapshot writes after a change, and the most a change may wait. */
   STORE_DEBOUNCE_MS: intFrom(0, 60_000).default(2000),
   STORE_MAX_WAIT_MS: intFrom(0, 600_000).default(10_000),
@@ -53,6 +59,9 @@ export interface Config {
   publicUrl?: string;
   organiserSecret?: string;
   clientDir: string;
+  databaseUrl?: string;
+  databaseTable: string;
+  redisUrl?: string;
   storeDebounceMs: number;
   storeMaxWaitMs: number;
   roomUnloadGraceMs: number;
@@ -86,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     organiserSecret: e.ORGANISER_SECRET,
     clientDir: path.resolve(e.CLIENT_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databaseTable: e.DATABASE_TABLE,
+    redisUrl: e.REDIS_URL,
     storeDebounceMs: e.STORE_DEBOUNCE_MS,
     storeMaxWaitMs: Math.max(e.STORE_MAX_WAIT_MS, e.STORE_DEBOUNCE_MS),
     roomUnloadGraceMs: e.ROOM_UNLOAD_GRACE_MS,

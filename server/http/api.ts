@@ -14,6 +14,8 @@ import { errorFields, type Logger } from '../log';
 import { HourlyLimiter } from './hourlyLimiter';
 
 export interface ApiDeps {
+  /** What /healthz checks: each name with a check that throws when it is down. */
+  health: Record<string, () => Promise<void>>;
   signer: TokenSigner;
   access: BoardAccess;
   /** Closes live connections whose links were replaced. */
@@ -134,13 +136,18 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   router.get('/healthz', async (_req, res) => {
-    try {
-      await deps.store.check();
-      res.json({ status: 'ok', storage: 'ok' });
-    } catch (err) {
-      deps.log.error('health.storage_failed', errorFields(err));
-      res.status(503).json({ status: 'error', storage: 'unavailable' });
+    const body: Record<string, string> = { status: 'ok' };
+    for (const [name, check] of Object.entries(deps.health)) {
+      try {
+        await check();
+        body[name] = 'ok';
+      } catch (err) {
+        deps.log.error('health.check_failed', { check: name, ...errorFields(err) });
+        body[name] = 'unavailable';
+        body.status = 'error';
+      }
     }
+    res.status(body.status === 'ok' ? 200 : 503).json(body);
   });
 
   router.get('/metrics', (_req, res) => {

@@ -1,0 +1,79 @@
+/**
+ * PostgreSQL storage, for several instances: one row per document. Writes merge with what is
+ * stored (under a per-document advisory lock, in one transaction), so two instances that both
+ * had a room open never lose each other's changes. The merge goes through a fresh gc'd Y.Doc,
+ * so deleted content does not come back from the older state.
+ */
+import pg from 'pg';
+import * as Y from 'yjs';
+import type { DocumentStore } from './store';
+
+export class PostgresStore implements DocumentStore {
+  readonly #pool: pg.Pool;
+  readonly #table: string;
+  #ready: Promise<void>;
+
+  constructor(connectionString: string, table = 'tablica_documents') {
+    if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`bad table name ${table}`);
+    this.#table = table;
+    this.#pool = new pg.Pool({ connectionString, max: 10 });
+    // A pool error (a dropped connection) must not crash the process; the next query retries.
+    this.#pool.on('error', () => {});
+    this.#ready = this.#pool
+      .query(`CREATE TABLE IF NOT EXISTS ${table} (name TEXT PRIMARY KEY, state BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now())`)
+      .then(() => undefined);
+  }
+
+  async load(name: string): Promise<Uint8Array | null> {
+    await this.#ready;
+    const { rows } = await this.#pool.query<{ state: Buffer }>(`SELECT state FROM ${this.#table} WHERE name = $1`, [name]);
+    const state = rows[0]?.state;
+    return state ? new Uint8Array(state.buffer, state.byteOffset, state.byteLength) : null;
+  }
+
+  async store(name: string, state: Uint8Array): Promise<void> {
+    await this.#ready;
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.#table}:${name}`]);
+      const { rows } = await client.query<{ state: Buffer }>(`SELECT state FROM ${this.#table} WHERE name = $1`, [name]);
+      const merged = rows[0] ? mergeStates(rows[0].state, state) : state;
+      await client.query(
+        `INSERT INTO ${this.#table} (name, state, updated_at) VALUES ($1, $2, now()) ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+        [name, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength)],
+      );
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async check(): Promise<void> {
+    await this.#ready;
+    await this.#pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.#ready.catch(() => {});
+    await this.#pool.end();
+  }
+
+  /** For tests: drops the table. */
+  async drop(): Promise<void> {
+    await this.#pool.query(`DROP TABLE IF EXISTS ${this.#table}`);
+  }
+}
+
+/** Both states in one compacted state: through a fresh gc'd document, so deletions hold. */
+export function mergeStates(stored: Uint8Array, incoming: Uint8Array): Uint8Array {
+  const doc = new Y.Doc({ gc: true });
+  Y.applyUpdate(doc, stored);
+  Y.applyUpdate(doc, incoming);
+  const merged = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return merged;
+}

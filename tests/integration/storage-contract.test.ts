@@ -1,0 +1,92 @@
+/** One storage contract, run against every DocumentStore: the SQLite file and PostgreSQL. */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocumentStore } from '../../server/persistence/store';
+import { SqliteStore } from '../../server/persistence/sqlite';
+import { PostgresStore } from '../../server/persistence/postgres';
+import { assertServicesReachable, databaseUrl, uniqueTable } from '../helpers/services';
+import { tempDataDir } from '../helpers/server';
+
+const stateWith = (fill: (map: Y.Map<string>) => void, base?: Uint8Array) => {
+  const doc = new Y.Doc();
+  if (base) Y.applyUpdate(doc, base);
+  fill(doc.getMap('m'));
+  return Y.encodeStateAsUpdate(doc);
+};
+const read = (state: Uint8Array | null) => {
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  return doc.getMap('m').toJSON();
+};
+
+function contract(name: string, make: () => Promise<DocumentStore & { drop?(): Promise<void> }>, merges: boolean) {
+  describe(`storage contract: ${name}`, () => {
+    let store: DocumentStore & { drop?(): Promise<void> };
+    beforeAll(async () => {
+      store = await make();
+    });
+    afterAll(async () => {
+      await store.drop?.();
+      await store.close();
+    });
+
+    it('loads null for a document never stored', async () => {
+      expect(await store.load('nothing-here')).toBeNull();
+    });
+
+    it('round-trips a state, under names with slashes', async () => {
+      const state = stateWith((m) => m.set('a', 'jeden'));
+      await store.store('board123456/control', state);
+      expect(read(await store.load('board123456/control'))).toEqual({ a: 'jeden' });
+    });
+
+    it('replaces the stored state with a newer one', async () => {
+      const first = stateWith((m) => m.set('k', '1'));
+      await store.store('doc-overwrite', first);
+      await store.store('doc-overwrite', stateWith((m) => m.set('k', '2'), first));
+      expect(read(await store.load('doc-overwrite'))).toEqual({ k: '2' });
+    });
+
+    it('keeps no deleted content', async () => {
+      const doc = new Y.Doc();
+      doc.getMap('m').set('gone', 'TAJNY-TEKST-CONTRACT');
+      await store.store('doc-delete', Y.encodeStateAsUpdate(doc));
+      doc.getMap('m').delete('gone');
+      await store.store('doc-delete', Y.encodeStateAsUpdate(doc));
+      const stored = await store.load('doc-delete');
+      expect(Buffer.from(stored!).includes('TAJNY-TEKST-CONTRACT')).toBe(false);
+    });
+
+    it('reports its health, and fails it once closed', async () => {
+      await expect(store.check()).resolves.toBeUndefined();
+      const other = await make();
+      await other.close();
+      await expect(other.check()).rejects.toThrow();
+    });
+
+    if (merges) {
+      it('keeps both of two diverged writers’ changes (merge before write)', async () => {
+        const base = stateWith((m) => m.set('base', 'wspólne'));
+        await store.store('doc-merge', base);
+        const fromA = stateWith((m) => m.set('a', 'z instancji A'), base);
+        const fromB = stateWith((m) => m.set('b', 'z instancji B'), base);
+        await Promise.all([store.store('doc-merge', fromA), store.store('doc-merge', fromB)]);
+        expect(read(await store.load('doc-merge'))).toEqual({ base: 'wspólne', a: 'z instancji A', b: 'z instancji B' });
+      });
+    }
+  });
+}
+
+contract('SQLite', async () => new SqliteStore(path.join(tempDataDir(), 'contract.sqlite')), false);
+
+describe.skipIf(!databaseUrl)('PostgreSQL is reachable', () => {
+  it('answers', async () => {
+    await assertServicesReachable();
+  });
+});
+
+if (databaseUrl) {
+  const table = uniqueTable('contract');
+  contract('PostgreSQL', async () => new PostgresStore(databaseUrl, table), true);
+}
