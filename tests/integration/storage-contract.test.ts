@@ -88,5 +88,6 @@ describe.skipIf(!databaseUrl)('PostgreSQL is reachable', () => {
 
 if (databaseUrl) {
   const table = uniqueTable('contract');
-  contract('PostgreSQL', async () => new PostgresStore(databaseUrl, table), true);
+  const url = databaseUrl;
+  contract('PostgreSQL', async () => new PostgresStore(url, table), true);
 }
