@@ -110,6 +110,9 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   app.use(jsonErrors);
 
   const server = http.createServer(app);
+  // Longer than load balancers' idle timeouts (often 60 s), so a proxy never reuses a socket we just closed.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,6 +4,7 @@
  * updates at the workshop rate. In each room two probe clients decode what they receive and
  * measure delivery latency; every client counts what it receives. Prints one JSON line.
  */
+import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -16,7 +17,7 @@ interface Args {
   updatesPerSecond: number;
   cursorsPerSecond: number;
 }
-const args = JSON.parse(process.argv[2]!) as Args;
+const args = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Args;
 const now = () => performance.timeOrigin + performance.now();
 const latencies: number[] = [];
 let expected = 0;
