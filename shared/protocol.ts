@@ -11,6 +11,8 @@ export const MessageType = {
   queryAwareness: 3,
   /** Ours: a JSON request or reply (shared/requests.ts), on the control room. */
   request: 100,
+  /** Ours: a JSON notice from the server (shared/writeRules.ts `WriteRefusal`), on the canvas room. */
+  notice: 101,
 } as const;
 
 /** Sub-tags inside a sync message (y-protocols/sync). */
@@ -40,6 +42,8 @@ export const CloseCode = {
   rateLimited: 4429,
   /** The server could not load or serve the room. */
   internalError: 4500,
+  /** The room met a fault and is being reloaded; reconnect (the y-websocket client does so itself). */
+  roomReloading: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -58,6 +62,10 @@ export const CloseReason = {
   shutdown: 'server shutting down',
   rateLimited: 'too many messages per second',
   linkReplaced: 'link was replaced by a newer one',
+  updateTooLarge: 'update too large',
+  stateVectorTooLarge: 'state vector too large',
+  tooManyRefusals: 'too many refused updates',
+  roomFault: 'the room is being reloaded',
 } as const;
 
 /** Text of the y-protocols permission-denied answer to a write from a read-only connection. */

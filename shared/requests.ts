@@ -49,12 +49,43 @@ export const PollAnswerRequest = z
 /** Hosts, after the export: clear everything but the public frames (rule R5). */
 export const CloseMeetingRequest = z.object({ t: z.literal('close-meeting'), confirm: z.literal(true) }).strict();
 
-export const ClientRequest = z.discriminatedUnion('t', [VoteRequest, MyVotesRequest, JoinRequest, AttendanceOptOutRequest, PollAnswerRequest, CloseMeetingRequest]);
+/** Hosts: what was deleted from the canvas during this meeting ("Kosz"), kept in server memory only. */
+export const BinListRequest = z.object({ t: z.literal('bin-list') }).strict();
+
+/** Hosts: put a deleted record (and what was deleted with it) back on the canvas. */
+export const BinRestoreRequest = z.object({ t: z.literal('bin-restore'), id: z.string().min(1).max(200) }).strict();
+
+export const ClientRequest = z.discriminatedUnion('t', [
+  VoteRequest,
+  MyVotesRequest,
+  JoinRequest,
+  AttendanceOptOutRequest,
+  PollAnswerRequest,
+  CloseMeetingRequest,
+  BinListRequest,
+  BinRestoreRequest,
+]);
 export type ClientRequest = z.infer<typeof ClientRequest>;
 
 /** The server's private answer to the connection that asked. */
+/** One entry of the bin as hosts see it: the deleted shape with a short plain-text preview. */
+export interface BinItem {
+  /** The deleted shape's record id (what `bin-restore` takes). */
+  id: string;
+  /** The tldraw shape type: note, text, geo, arrow… */
+  shapeType: string;
+  /** The start of its text, for recognising it (hosts only; never logged). */
+  preview: string;
+  /** The name of the frame (step) it was in, if any. */
+  frameName: string;
+  /** Shapes that went with it (e.g. a frame's contents). */
+  alsoRestores: number;
+  deletedAt: string;
+}
+
 export type ServerReply =
   | { t: 'my-votes'; voteId: string; mine: Record<string, number>; left: number }
+  | { t: 'bin'; items: BinItem[] }
   | { t: 'ok'; request: ClientRequest['t'] }
   | { t: 'refused'; request: ClientRequest['t']; reason: RefusalReason };
 
@@ -71,5 +102,6 @@ export const RefusalReason = {
   alreadyAnswered: 'you have answered this poll already',
   answerDoesNotFit: 'the answer does not fit the poll',
   boardNotLoaded: 'the board is not open on this server',
+  notInBin: 'nothing with this id in the bin',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];
