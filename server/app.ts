@@ -2,7 +2,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { loadConfig, type Config } from './config';
+import { loadConfig, writeLimitsOf, type Config } from './config';
+import { refusalCounts } from './sync/writeMetrics';
 import { createLogger, errorFields, type Logger } from './log';
 import { resolveSecret } from './auth/secret';
 import { TokenSigner } from './auth/tokens';
@@ -13,13 +14,14 @@ import { RedisRelay } from './scale/redisRelay';
 import { apiRouter, jsonErrors } from './http/api';
 import { staticClientRouter } from './http/staticClient';
 import { securityHeaders } from './http/securityHeaders';
-import { summaryRouter } from './export/summaryRoute';
+import { summaryOf, summaryRouter } from './export/summaryRoute';
 import { reportRouter } from './export/reportRoute';
 import { getFormat } from '../formats';
 import { createDemoBoard } from './demo/demoBoard';
 import { localize, stepTitles } from '../shared/formats/schema';
 import type { Locale } from '../shared/api';
 import { RoomRegistry, type RoomExtension } from './sync/rooms';
+import type { Room } from './sync/room';
 import { SyncServer } from './sync/syncServer';
 
 export interface StartOptions {
@@ -57,8 +59,13 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   const signer = new TokenSigner(resolveSecret(config.secret, config.dataDir));
   const store = options.store ?? createStore(config);
   const relay = config.redisUrl ? new RedisRelay(config.redisUrl, log) : undefined;
-  const extensions = [...(options.roomExtensions ?? []), ...(relay ? [relay.extension] : [])];
-  const rooms = new RoomRegistry(store, { ...config, stepTitles: formatStepTitles }, log, extensions);
+  const extensions: RoomExtension[] = [...(options.roomExtensions ?? []), ...(relay ? [(room: Room) => relay.hooks(room)] : [])];
+  const rooms: RoomRegistry = new RoomRegistry(
+    store,
+    { ...config, writeLimits: writeLimitsOf(config), summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles }, boardId) },
+    log,
+    extensions,
+  );
   const access = new BoardAccess(store);
   const sync = new SyncServer(
     rooms,
@@ -71,10 +78,12 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
         maxAwarenessBytes: config.maxAwarenessBytes,
         maxMessagesPerSecond: config.maxMessagesPerSecond,
         maxBufferedBytes: MAX_BUFFERED_BYTES,
+        maxStateVectorBytes: config.maxStateVectorBytes,
       },
     },
     log,
   );
+  rooms.onBoardReload = (boardId) => sync.closeBoard(boardId);
 
   const app = express();
   app.disable('x-powered-by');
@@ -100,6 +109,8 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
         tablica_rooms_loaded: rooms.size,
         tablica_connections: sync.connectionCount,
         process_resident_memory_bytes: process.memoryUsage.rss(),
+        tablica_room_faults_total: rooms.faults,
+        ...Object.fromEntries([...refusalCounts()].map(([rule, count]) => [`tablica_writes_refused_total{rule="${rule}"}`, count])),
       }),
     }),
   );

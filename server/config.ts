@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_WRITE_LIMITS, type WriteLimits } from '../shared/writeRules';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -37,7 +38,19 @@ const EnvSchema = z.object({
   /** Outgoing updates and awareness of a room are coalesced and sent once per tick. */
   BROADCAST_TICK_MS: intFrom(0, 1000).default(10),
   /** Largest WebSocket frame accepted (bytes); above the largest honest offline sync. */
-  MAX_MESSAGE_BYTES: intFrom(1024, 512 * 1024 * 1024).default(32 * 1024 * 1024),
+  MAX_MESSAGE_BYTES: intFrom(1024, 512 * 1024 * 1024).default(8 * 1024 * 1024),
+  /** Largest Yjs update one client may send (bytes); an honest offline sync of a full board fits. */
+  MAX_UPDATE_BYTES: intFrom(1024, 512 * 1024 * 1024).default(DEFAULT_WRITE_LIMITS.maxUpdateBytes),
+  /** Characters of text in one record (a note, a frame's name). */
+  MAX_TEXT_CHARS: intFrom(10, 1_000_000).default(DEFAULT_WRITE_LIMITS.maxTextChars),
+  /** Bytes of one record as JSON. */
+  MAX_RECORD_BYTES: intFrom(1024, 64 * 1024 * 1024).default(DEFAULT_WRITE_LIMITS.maxRecordBytes),
+  /** Records on one board. */
+  MAX_RECORDS: intFrom(10, 10_000_000).default(DEFAULT_WRITE_LIMITS.maxRecords),
+  /** Bytes of all of a board's records as JSON. */
+  MAX_BOARD_BYTES: intFrom(64 * 1024, 4 * 1024 * 1024 * 1024).default(DEFAULT_WRITE_LIMITS.maxBoardBytes),
+  /** Bytes of the state vector a client sends when it connects. */
+  MAX_STATE_VECTOR_BYTES: intFrom(64, 64 * 1024 * 1024).default(DEFAULT_WRITE_LIMITS.maxStateVectorBytes),
   /** Largest awareness state of one client (bytes of JSON). */
   MAX_AWARENESS_BYTES: intFrom(256, 1024 * 1024).default(16 * 1024),
   /** Messages one connection may send per second on average (bursts of twice that pass). */
@@ -67,6 +80,12 @@ export interface Config {
   roomUnloadGraceMs: number;
   broadcastTickMs: number;
   maxMessageBytes: number;
+  maxUpdateBytes: number;
+  maxTextChars: number;
+  maxRecordBytes: number;
+  maxRecords: number;
+  maxBoardBytes: number;
+  maxStateVectorBytes: number;
   maxAwarenessBytes: number;
   maxMessagesPerSecond: number;
   maxConnectionsPerBoard: number;
@@ -103,11 +122,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roomUnloadGraceMs: e.ROOM_UNLOAD_GRACE_MS,
     broadcastTickMs: e.BROADCAST_TICK_MS,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    maxUpdateBytes: e.MAX_UPDATE_BYTES,
+    maxTextChars: e.MAX_TEXT_CHARS,
+    maxRecordBytes: e.MAX_RECORD_BYTES,
+    maxRecords: e.MAX_RECORDS,
+    maxBoardBytes: e.MAX_BOARD_BYTES,
+    maxStateVectorBytes: e.MAX_STATE_VECTOR_BYTES,
     maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
     boardCreationsPerHour: e.BOARD_CREATIONS_PER_HOUR,
     linkTtlMs: e.LINK_TTL_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The bounds of rule G9 from the configuration. */
+export function writeLimitsOf(config: Config): WriteLimits {
+  return {
+    maxTextChars: config.maxTextChars,
+    maxRecordBytes: config.maxRecordBytes,
+    maxUpdateBytes: config.maxUpdateBytes,
+    maxRecords: config.maxRecords,
+    maxBoardBytes: config.maxBoardBytes,
+    maxStateVectorBytes: config.maxStateVectorBytes,
   };
 }

@@ -1,4 +1,4 @@
-/** The public HTTP interface (DESIGN.md, "Public interfaces"): request and response shapes. */
+/** The public HTTP interface (docs/architecture.md, "Public interfaces"): request and response shapes. */
 import { z } from 'zod';
 import { ROLES } from './roles';
 

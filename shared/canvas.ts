@@ -1,4 +1,4 @@
-/** How the tldraw canvas lives in its Yjs document (DESIGN.md, "The board as documents"). */
+/** How the tldraw canvas lives in its Yjs document (docs/architecture.md, "The board as documents"). */
 
 /** The records, keyed by record id, in a YKeyValue over this array. */
 export const CANVAS_RECORDS_ARRAY = 'tldraw';

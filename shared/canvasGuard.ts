@@ -1,18 +1,14 @@
 /**
- * The one canvas guard (DESIGN.md, Server): what a role may not do to a canvas record. The server
- * runs it on every change a connection makes and reverts what it refuses before relaying.
- * Rules: G1 only hosts set or clear the host flags in `meta` (public, agreed, template, stepId);
- * G2 only hosts change, move, unlock or delete a template element (`meta.template`);
- * G3 every record written is a valid tldraw record of a shared type, stored under its own id, and
- * nobody deletes the document record (one invalid record stops every tldraw client from syncing);
- * G4 while a host has locked the board, only hosts change it.
+ * The canvas rules (shared/writeRules.ts, docs/architecture.md): a pure decision on the record
+ * changes one update would make, read from the state the update would leave. The server tries
+ * each client update on a scratch copy, hands the changes here, and applies the update only when
+ * this returns null. Structural rules hold for everyone; the host rules for participants.
  */
 import { tldrawSchema } from './tldrawSchema';
 import { isHost, type Role } from './roles';
 import type { CanvasRecord } from './projection';
-import { isSyncedRecordType } from './canvas';
-
-export const HOST_ONLY_META_KEYS = ['public', 'agreed', 'template', 'stepId'] as const;
+import { isSyncedRecordType, richTextToPlain } from './canvas';
+import { HOST_ONLY_META_KEYS, MAX_PARTICIPANT_DELETES, WriteRule, type WriteLimits } from './writeRules';
 
 export interface RecordChange {
   action: 'add' | 'update' | 'delete';
@@ -20,47 +16,167 @@ export interface RecordChange {
   newValue?: CanvasRecord;
 }
 
-export type GuardVerdict =
-  | { allow: true }
-  /** Put this record back (or remove the key, when `restore` is undefined). */
-  | { allow: false; restore: CanvasRecord | undefined; rule: 'G1' | 'G2' | 'G3' | 'G4' };
+export interface Refusal {
+  rule: WriteRule;
+  /** Short English for logs and stock clients; never content. */
+  reason: string;
+}
 
-export interface GuardContext {
+/** The board as the update would leave it, and its size before. */
+export interface CanvasState {
+  get(id: string | undefined): CanvasRecord | undefined;
+  records(): Iterable<CanvasRecord>;
+  /** Records and bytes of JSON before the update. */
+  totals: { records: number; bytes: number };
+}
+
+export interface CheckContext {
+  role: Role;
   /** The session's `canvasLocked` flag. */
   locked: boolean;
+  limits: WriteLimits;
 }
+
+/** Shape types that may hold other shapes (tldraw's frame and group). */
+const CONTAINER_TYPES = new Set(['frame', 'group']);
+/** Nesting of a record's JSON; tldraw's deepest honest records stay far below. */
+const MAX_JSON_DEPTH = 48;
+const encoder = new TextEncoder();
 
 export function isTemplateElement(record: CanvasRecord | undefined): boolean {
   return record?.meta?.template === true;
 }
 
-export function guardCanvasChange(role: Role, key: string, change: RecordChange, context: GuardContext = { locked: false }): GuardVerdict {
-  const { oldValue, newValue } = change;
-  if (newValue ? !isValidRecord(key, newValue) : oldValue?.typeName === 'document') {
-    return { allow: false, restore: oldValue, rule: 'G3' };
+export function isAgreed(record: CanvasRecord | undefined): boolean {
+  return record?.meta?.agreed === true;
+}
+
+/** The JSON size of a record in bytes (what rule G9 and the board's totals count). */
+export function recordBytes(record: unknown): number {
+  return encoder.encode(JSON.stringify(record)).length;
+}
+
+export function checkCanvasChanges(changes: ReadonlyMap<string, RecordChange>, state: CanvasState, context: CheckContext): Refusal | null {
+  return checkStructure(changes, state, context.limits) ?? (isHost(context.role) ? null : checkParticipant(changes, context));
+}
+
+function refuse(rule: WriteRule, reason: string): Refusal {
+  return { rule, reason };
+}
+
+/** G3, G7 (for everyone: the document stays), G8, G9. */
+function checkStructure(changes: ReadonlyMap<string, RecordChange>, state: CanvasState, limits: WriteLimits): Refusal | null {
+  let bytes = state.totals.bytes;
+  let count = state.totals.records;
+  const removedContainers: string[] = [];
+  let removedShapes = false;
+  for (const [key, { oldValue, newValue }] of changes) {
+    if (oldValue) {
+      bytes -= recordBytes(oldValue);
+      count--;
+    }
+    if (!newValue) {
+      if (oldValue?.typeName === 'document') return refuse(WriteRule.pages, 'the document record stays');
+      if (oldValue?.typeName === 'page' || CONTAINER_TYPES.has(oldValue?.type ?? '')) removedContainers.push(key);
+      if (oldValue?.typeName === 'shape') removedShapes = true;
+      continue;
+    }
+    if (jsonDepth(newValue) > MAX_JSON_DEPTH) return refuse(WriteRule.validRecord, 'record nested too deeply');
+    if (!isValidRecord(key, newValue)) return refuse(WriteRule.validRecord, 'not a valid tldraw record');
+    const size = recordBytes(newValue);
+    if (size > limits.maxRecordBytes) return refuse(WriteRule.size, 'record too large');
+    if (textLength(newValue) > limits.maxTextChars) return refuse(WriteRule.size, 'text too long');
+    bytes += size;
+    count++;
+    const parentProblem = checkPlace(newValue, state);
+    if (parentProblem) return parentProblem;
   }
-  if (isHost(role)) return { allow: true };
-  if (context.locked) return { allow: false, restore: oldValue, rule: 'G4' };
-  if (isTemplateElement(oldValue)) return { allow: false, restore: oldValue, rule: 'G2' };
-  if (newValue && hostMetaChanged(oldValue, newValue)) {
-    return { allow: false, restore: withHostMetaOf(newValue, oldValue), rule: 'G1' };
+  if (count > limits.maxRecords) return refuse(WriteRule.size, 'too many records on the board');
+  if (bytes > limits.maxBoardBytes && bytes > state.totals.bytes) return refuse(WriteRule.size, 'board too large');
+  if (removedContainers.length > 0 || removedShapes) {
+    const gone = new Set(removedContainers);
+    let pages = 0;
+    for (const record of state.records()) {
+      if (record.typeName === 'page') pages++;
+      if (record.typeName === 'shape' && record.parentId && gone.has(record.parentId)) return refuse(WriteRule.parents, 'a shape would lose its parent');
+      if (record.typeName === 'binding' && (!isShape(state.get(record.fromId)) || !isShape(state.get(record.toId)))) {
+        return refuse(WriteRule.parents, 'a binding would lose its shape');
+      }
+    }
+    if (pages === 0) return refuse(WriteRule.pages, 'the board keeps a page');
   }
-  return { allow: true };
+  return null;
+}
+
+/** G8: a shape sits on a page or in a frame or group, and following parents reaches the page. */
+function checkPlace(record: CanvasRecord, state: CanvasState): Refusal | null {
+  if (record.typeName === 'binding') {
+    if (!isShape(state.get(record.fromId)) || !isShape(state.get(record.toId))) return refuse(WriteRule.parents, 'a binding joins missing shapes');
+    return null;
+  }
+  if (record.typeName !== 'shape') return null;
+  const seen = new Set<string>([record.id]);
+  let parentId = record.parentId;
+  while (parentId) {
+    if (seen.has(parentId)) return refuse(WriteRule.parents, 'parents form a cycle');
+    seen.add(parentId);
+    const parent = state.get(parentId);
+    if (!parent) return refuse(WriteRule.parents, 'the parent does not exist');
+    if (parent.typeName === 'page') return null;
+    if (parent.typeName !== 'shape' || !CONTAINER_TYPES.has(parent.type ?? '')) return refuse(WriteRule.parents, 'only a page, frame or group holds shapes');
+    parentId = parent.parentId;
+  }
+  return refuse(WriteRule.parents, 'the parent does not exist');
+}
+
+/** G1, G2, G4, G5, G6, G7: what only hosts may do. */
+function checkParticipant(changes: ReadonlyMap<string, RecordChange>, context: CheckContext): Refusal | null {
+  if (context.locked) return refuse(WriteRule.locked, 'the board is locked by a host');
+  let deletedShapes = 0;
+  for (const { oldValue, newValue } of changes.values()) {
+    const typeName = (oldValue ?? newValue)?.typeName;
+    if (typeName === 'page' || typeName === 'document') return refuse(WriteRule.pages, 'pages are the hosts’');
+    if (isTemplateElement(oldValue)) return refuse(WriteRule.template, 'template elements are the hosts’');
+    if (isAgreed(oldValue)) return refuse(WriteRule.agreed, 'agreed content is the hosts’');
+    if (newValue && hostMetaChanged(oldValue, newValue)) return refuse(WriteRule.hostMeta, 'host flags are the hosts’');
+    if (!newValue && oldValue?.typeName === 'shape') deletedShapes++;
+  }
+  if (deletedShapes > MAX_PARTICIPANT_DELETES) return refuse(WriteRule.bulkDelete, 'deleting this many shapes at once is a host action');
+  return null;
 }
 
 function hostMetaChanged(before: CanvasRecord | undefined, after: CanvasRecord): boolean {
   return HOST_ONLY_META_KEYS.some((key) => JSON.stringify(before?.meta?.[key]) !== JSON.stringify(after.meta?.[key]));
 }
 
-/** The record as the participant wrote it, but with the host flags as they were before. */
-function withHostMetaOf(record: CanvasRecord, source: CanvasRecord | undefined): CanvasRecord {
-  const meta: Record<string, unknown> = { ...record.meta };
-  for (const key of HOST_ONLY_META_KEYS) {
-    const previous = source?.meta?.[key];
-    if (previous === undefined) delete meta[key];
-    else meta[key] = previous;
+function isShape(record: CanvasRecord | undefined): boolean {
+  return record?.typeName === 'shape';
+}
+
+/** The longest plain text a record carries: rich text, a plain `text` prop, or a frame's name. */
+export function textLength(record: CanvasRecord): number {
+  const props = record.props ?? {};
+  let longest = 0;
+  if (props.richText !== undefined) longest = richTextToPlain(props.richText).length;
+  for (const field of ['text', 'name'] as const) {
+    const value = props[field] ?? (record as unknown as Record<string, unknown>)[field];
+    if (typeof value === 'string') longest = Math.max(longest, value.length);
   }
-  return { ...record, meta };
+  return longest;
+}
+
+/** How deeply a JSON value nests, counted without recursion (a hostile value may nest deeply). */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** Whether tldraw (the pinned version, as every client runs it) would accept this record. */

@@ -1,4 +1,4 @@
-/** The HTTP API: board creation, health and metrics (DESIGN.md, "Public interfaces"). */
+/** The HTTP API: board creation, health and metrics (docs/architecture.md, "Public interfaces"). */
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { AddFormatRequest, CreateBoardRequest, type CreateBoardResponse } from '../../shared/api';

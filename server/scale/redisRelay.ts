@@ -11,14 +11,13 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awarene
 import type { Logger } from '../log';
 import { errorFields } from '../log';
 import type { Room } from '../sync/room';
-import type { RoomExtension } from '../sync/rooms';
+import type { RoomHooks } from '../sync/roomHooks';
+import { Origin } from '../sync/origin';
 
-export const RELAY_ORIGIN = Symbol('relay');
 const ID_BYTES = 12;
 const Kind = { update: 1, awareness: 2, syncRequest: 3, syncReply: 4 } as const;
 /** How long a room that opens waits for other instances' state (none may have it open). */
 const SYNC_WAIT_MS = 250;
-const TICK_MS = 10;
 
 export class RedisRelay {
   readonly id = randomBytes(ID_BYTES);
@@ -42,61 +41,40 @@ export class RedisRelay {
     return `tablica:room:${roomName}`;
   }
 
-  /** The RoomExtension: joins a stored room to its channel before it answers anyone. */
-  readonly extension: RoomExtension = async (room) => {
+  /** The relay's room hooks: joins a stored room to its channel before it answers anyone. */
+  hooks(room: Room): RoomHooks {
     const channel = RedisRelay.channel(room.name);
-    this.#rooms.set(channel, room);
-    await this.#sub.subscribe(channel);
-    room.onDestroy(() => {
-      this.#rooms.delete(channel);
-      void this.#sub.unsubscribe(channel).catch(() => {});
-    });
-
-    let updates: Uint8Array[] = [];
-    let clients = new Set<number>();
-    let timer: NodeJS.Timeout | undefined;
-    const flush = () => {
-      timer = undefined;
-      if (updates.length > 0) {
-        this.#publish(channel, Kind.update, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-        updates = [];
-      }
-      if (clients.size > 0) {
-        this.#publish(channel, Kind.awareness, encodeAwarenessUpdate(room.awareness, [...clients]));
-        clients = new Set();
-      }
+    return {
+      name: 'redis-relay',
+      load: async () => {
+        this.#rooms.set(channel, room);
+        await this.#sub.subscribe(channel);
+        // The room's one broadcaster hands over what this instance changed, once per tick.
+        room.broadcaster.sink = {
+          publish: (update, awareness) => {
+            if (update) this.#publish(channel, Kind.update, update);
+            if (awareness) this.#publish(channel, Kind.awareness, awareness);
+          },
+        };
+        // Ask who has this room open for what we lack; answers are applied as they come.
+        await new Promise<void>((resolve) => {
+          const done = setTimeout(resolve, SYNC_WAIT_MS);
+          this.#waiting.set(channel, () => {
+            clearTimeout(done);
+            resolve();
+          });
+          this.#publish(channel, Kind.syncRequest, Y.encodeStateVector(room.doc));
+        });
+        this.#waiting.delete(channel);
+      },
+      destroy: () => {
+        room.broadcaster.flush();
+        room.broadcaster.sink = undefined;
+        this.#rooms.delete(channel);
+        void this.#sub.unsubscribe(channel).catch(() => {});
+      },
     };
-    const schedule = () => (timer ??= setTimeout(flush, TICK_MS));
-    const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (origin === RELAY_ORIGIN) return;
-      updates.push(update);
-      schedule();
-    };
-    const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (origin === RELAY_ORIGIN) return;
-      for (const id of [...added, ...updated, ...removed]) clients.add(id);
-      schedule();
-    };
-    room.doc.on('update', onUpdate);
-    room.awareness.on('update', onAwareness);
-    room.onDestroy(() => {
-      clearTimeout(timer);
-      flush();
-      room.doc.off('update', onUpdate);
-      room.awareness.off('update', onAwareness);
-    });
-
-    // Ask who has this room open for what we lack; answers are applied as they come.
-    await new Promise<void>((resolve) => {
-      const done = setTimeout(resolve, SYNC_WAIT_MS);
-      this.#waiting.set(channel, () => {
-        clearTimeout(done);
-        resolve();
-      });
-      this.#publish(channel, Kind.syncRequest, Y.encodeStateVector(room.doc));
-    });
-    this.#waiting.delete(channel);
-  };
+  }
 
   #publish(channel: string, kind: number, payload: Uint8Array): void {
     const message = Buffer.allocUnsafe(1 + ID_BYTES + payload.byteLength);
@@ -115,11 +93,11 @@ export class RedisRelay {
       switch (message[0]) {
         case Kind.update:
         case Kind.syncReply:
-          Y.applyUpdate(room.doc, payload, RELAY_ORIGIN);
+          Y.applyUpdate(room.doc, payload, Origin.relay);
           if (message[0] === Kind.syncReply) this.#waiting.get(channel)?.();
           break;
         case Kind.awareness:
-          applyAwarenessUpdate(room.awareness, payload, RELAY_ORIGIN);
+          applyAwarenessUpdate(room.awareness, payload, Origin.relay);
           break;
         case Kind.syncRequest:
           this.#publish(channel, Kind.syncReply, Y.encodeStateAsUpdate(room.doc, payload));

@@ -1,7 +1,8 @@
 /**
  * Outgoing traffic of one room, coalesced: every tick, the updates that arrived are merged into
  * one Yjs update and the changed awareness states into one message, each encoded once and the
- * same bytes sent to every peer. This is what lets one core carry many busy rooms.
+ * same bytes sent to every peer. The same flush feeds the relay to other instances (what came
+ * from the relay is not sent back to it), so a room has one tick for clients and Redis alike.
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -9,17 +10,26 @@ import { writeUpdate } from 'y-protocols/sync';
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import { MessageType } from '../../shared/protocol';
 
-/** Anything the room can send bytes to (a WebSocket connection, or a relay to other instances). */
+/** Anything the room can send bytes to (a WebSocket connection). */
 export interface Peer {
   send(message: Uint8Array): void;
   /** False for connections that must not receive this room's presence (the public room). */
   readonly receivesAwareness: boolean;
 }
 
+/** Where this instance's own changes go to reach other instances (the Redis relay). */
+export interface RelaySink {
+  /** A merged Yjs update and/or an awareness update (y-protocols encoding), made here. */
+  publish(update: Uint8Array | null, awareness: Uint8Array | null): void;
+}
+
 export class Broadcaster {
   #updates: Uint8Array[] = [];
+  #relayedUpdates = 0;
   #awarenessClients = new Set<number>();
+  #localAwarenessClients = new Set<number>();
   #timer: NodeJS.Timeout | undefined;
+  sink: RelaySink | undefined;
 
   constructor(
     private readonly peers: ReadonlySet<Peer>,
@@ -27,13 +37,23 @@ export class Broadcaster {
     private readonly tickMs: number,
   ) {}
 
-  queueUpdate(update: Uint8Array): void {
+  /** `relayed`: it came from another instance, so it goes to clients but not back to the relay. */
+  queueUpdate(update: Uint8Array, relayed = false): void {
     this.#updates.push(update);
+    if (relayed) this.#relayedUpdates++;
+    else this.#localUpdates.push(update);
     this.#schedule();
   }
 
-  queueAwareness(...clientLists: number[][]): void {
-    for (const list of clientLists) for (const id of list) this.#awarenessClients.add(id);
+  #localUpdates: Uint8Array[] = [];
+
+  queueAwareness(relayed: boolean, ...clientLists: number[][]): void {
+    for (const list of clientLists) {
+      for (const id of list) {
+        this.#awarenessClients.add(id);
+        if (!relayed) this.#localAwarenessClients.add(id);
+      }
+    }
     this.#schedule();
   }
 
@@ -44,16 +64,27 @@ export class Broadcaster {
   flush(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    let relayUpdate: Uint8Array | null = null;
+    let relayAwareness: Uint8Array | null = null;
     if (this.#updates.length > 0) {
-      const merged = this.#updates.length === 1 ? this.#updates[0]! : Y.mergeUpdates(this.#updates);
+      const merged = merge(this.#updates);
+      if (this.#localUpdates.length > 0) relayUpdate = this.#relayedUpdates === 0 ? merged : merge(this.#localUpdates);
       this.#updates = [];
+      this.#localUpdates = [];
+      this.#relayedUpdates = 0;
       this.#sendAll(encodeSyncUpdate(merged), false);
     }
     if (this.#awarenessClients.size > 0) {
       const clients = [...this.#awarenessClients];
+      const update = encodeAwarenessUpdate(this.awareness, clients);
+      if (this.#localAwarenessClients.size > 0) {
+        relayAwareness = this.#localAwarenessClients.size === clients.length ? update : encodeAwarenessUpdate(this.awareness, [...this.#localAwarenessClients]);
+      }
       this.#awarenessClients.clear();
-      this.#sendAll(encodeAwarenessMessage(this.awareness, clients), true);
+      this.#localAwarenessClients.clear();
+      this.#sendAll(awarenessMessage(update), true);
     }
+    if (this.sink && (relayUpdate || relayAwareness)) this.sink.publish(relayUpdate, relayAwareness);
   }
 
   #sendAll(message: Uint8Array, isAwareness: boolean): void {
@@ -67,8 +98,14 @@ export class Broadcaster {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#updates = [];
+    this.#localUpdates = [];
     this.#awarenessClients.clear();
+    this.#localAwarenessClients.clear();
   }
+}
+
+function merge(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 }
 
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
@@ -78,9 +115,13 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeAwarenessMessage(awareness: Awareness, clients: number[]): Uint8Array {
+function awarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, clients));
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwarenessMessage(awareness: Awareness, clients: number[]): Uint8Array {
+  return awarenessMessage(encodeAwarenessUpdate(awareness, clients));
 }

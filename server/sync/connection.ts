@@ -19,18 +19,27 @@ import { encodeAwarenessEntries, isRemoval, readAwarenessEntries, withStateField
 import { PRESENCE_ROLE_FIELD } from '../../shared/presence';
 import { ClientRequest, RefusalReason, type ServerReply } from '../../shared/requests';
 import { ProtocolError } from './protocolError';
+import type { Writer } from './origin';
+import type { WriteRefusal } from '../../shared/writeRules';
+import { countRefusal } from './writeMetrics';
 
 export interface ConnectionLimits {
   maxAwarenessBytes: number;
   maxMessagesPerSecond: number;
   /** A peer whose unsent backlog grows past this is dropped rather than buffered without end. */
   maxBufferedBytes: number;
+  /** Largest state vector in a sync step 1 (bytes): answering a huge one blocks the event loop. */
+  maxStateVectorBytes: number;
 }
+
+/** Refused writes one connection may make per minute before it is taken for a broken client. */
+const MAX_REFUSALS_PER_MINUTE = 30;
 
 /** The most awareness client ids one connection may speak for (one per Y.Doc; y-websocket uses one). */
 const MAX_OWNED_CLIENTS = 4;
 
-export class Connection implements Peer {
+export class Connection implements Peer, Writer {
+  readonly kind = 'client';
   readonly role: Role;
   readonly boardId: string;
   readonly linkGeneration: number;
@@ -43,6 +52,8 @@ export class Connection implements Peer {
   /** Token bucket for the message rate: refilled continuously, up to two seconds' worth. */
   #allowance: number;
   #allowanceAt = performance.now();
+  #started = false;
+  #refusals: number[] = [];
 
   constructor(
     private readonly ws: WebSocket,
@@ -67,6 +78,8 @@ export class Connection implements Peer {
   /** Called once the room's stored state is loaded: greet, then handle what queued meanwhile. */
   start(): void {
     if (this.#closed) return;
+    this.#started = true;
+    if (this.#mayWrite) this.room.writerJoined();
     this.room.peers.add(this);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
@@ -192,6 +205,7 @@ export class Connection implements Peer {
     const payload = decoding.readVarUint8Array(decoder);
     switch (subType) {
       case SyncMessageType.step1: {
+        if (payload.byteLength > this.limits.maxStateVectorBytes) throw new ProtocolError(CloseCode.payloadTooLarge, CloseReason.stateVectorTooLarge);
         let diff: Uint8Array;
         try {
           diff = Y.encodeStateAsUpdate(this.room.doc, payload);
@@ -224,11 +238,20 @@ export class Connection implements Peer {
       this.send(encoding.toUint8Array(encoder));
       return;
     }
-    try {
-      Y.applyUpdate(this.room.doc, update, this);
-    } catch {
-      throw new ProtocolError(CloseCode.malformedMessage, CloseReason.invalidUpdate);
-    }
+    const verdict = this.room.receiveUpdate(update, this);
+    if (verdict.ok) return;
+    countRefusal(verdict.rule);
+    if (verdict.close) throw new ProtocolError(verdict.close.code, verdict.close.reason);
+    // An honest client broke a rule: it keeps its connection and is told, so it can undo.
+    const now = performance.now();
+    this.#refusals = this.#refusals.filter((at) => now - at < 60_000);
+    this.#refusals.push(now);
+    if (this.#refusals.length > MAX_REFUSALS_PER_MINUTE) throw new ProtocolError(CloseCode.malformedMessage, CloseReason.tooManyRefusals);
+    const notice: WriteRefusal = { t: 'write-refused', rule: verdict.rule, reason: verdict.reason };
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.notice);
+    encoding.writeVarString(encoder, JSON.stringify(notice));
+    this.send(encoding.toUint8Array(encoder));
   }
 
   /**
@@ -283,6 +306,7 @@ export class Connection implements Peer {
     this.#closed = true;
     this.#pending = null;
     this.room.peers.delete(this);
+    if (this.#started && this.#mayWrite) this.room.writerLeft();
     if (this.ownedClients.size > 0 && !this.room.destroyed && this.receivesAwareness) {
       for (const id of this.ownedClients) this.room.awarenessOwners.delete(id);
       removeAwarenessStates(this.room.awareness, [...this.ownedClients], this);

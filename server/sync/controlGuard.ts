@@ -1,37 +1,85 @@
 /**
- * The session guard: host writes to the control room are checked field by field against the
- * shared schemas (a bad one is reverted before it is relayed), and a running timer is stamped
- * with the server's clock so every device counts down from the same instant.
+ * The session room's hooks. Check before apply: a host's update may only set known session fields
+ * (shared/session.ts) to values their schemas accept, never a field only the server writes, and
+ * nothing outside the session map. After apply, the server stamps what it owns: a running timer
+ * gets the server's clock, a new step is added to the steps run, vote counts stay the server's,
+ * and a finished vote or poll is filed for the summary note.
  */
 import * as Y from 'yjs';
 import { SESSION_FIELD_SCHEMAS, SESSION_MAP, StepsRun, TimerState, VoteState, type PollState, type VoteResults } from '../../shared/session';
+import { CloseCode, CloseReason } from '../../shared/protocol';
+import { WriteRule } from '../../shared/writeRules';
 import { guardHostPoll, withPollFiled } from './polls';
-import { Connection } from './connection';
+import { isWriter, Origin } from './origin';
 import type { Room } from './room';
+import { ACCEPTED, type RoomHooks, type WriteVerdict } from './roomHooks';
+import { ScratchCopy, type TrialCollector } from './scratch';
 
-export const SESSION_GUARD_ORIGIN = Symbol('session-guard');
-
-/** Fields only the server writes; a connection's write to them is reverted. */
+/** Fields only the server writes. */
 const SERVER_ONLY_FIELDS = ['voteResults', 'pollResults', 'stepsRun', 'closedSummary', 'closedAt'];
 
-export function installControlGuard(room: Room, now: () => number = Date.now): void {
+const collector: TrialCollector<Set<string>, Y.Map<unknown>> = {
+  attach: (copy) => copy.getMap<unknown>(SESSION_MAP),
+  begin(session) {
+    const keys = new Set<string>();
+    const onChange = (event: Y.YMapEvent<unknown>) => {
+      for (const key of event.keysChanged) keys.add(key);
+    };
+    session.observe(onChange);
+    return {
+      end: () => {
+        session.unobserve(onChange);
+        return keys;
+      },
+    };
+  },
+};
+
+const refuse = (reason: string): WriteVerdict => ({
+  ok: false,
+  rule: WriteRule.structure,
+  reason,
+  close: { code: CloseCode.malformedMessage, reason: CloseReason.invalidUpdate },
+});
+
+export function sessionCheck(room: Room): RoomHooks {
+  const scratch = new ScratchCopy(room.doc, collector);
+  const judge = (update: Uint8Array): WriteVerdict => {
+    const trial = scratch.try(update);
+    if (trial.failed || trial.pending || trial.newRoots.length > 0) return refuse('not an update of the session');
+    for (const type of trial.changedTypes) if (type !== scratch.view) return refuse('only the session map is writable');
+    for (const key of trial.collected) {
+      if (SERVER_ONLY_FIELDS.includes(key)) return refuse('a field only the server writes');
+      const schema = SESSION_FIELD_SCHEMAS[key];
+      if (!schema) return refuse('an unknown session field');
+      const value = scratch.view.get(key);
+      if (value !== undefined && !schema.safeParse(value).success) return refuse('an invalid session value');
+    }
+    return ACCEPTED;
+  };
+  return {
+    name: 'session-check',
+    check(update) {
+      const verdict = judge(update);
+      if (!verdict.ok) scratch.discard();
+      return verdict;
+    },
+    applying: (writer, apply) => scratch.commit(writer, apply),
+    destroy: () => scratch.dispose(),
+  };
+}
+
+/** The server's stamps on a host's (already checked) session write. */
+export function sessionStamps(room: Room, now: () => number = Date.now): RoomHooks {
   const session = room.doc.getMap<unknown>(SESSION_MAP);
   const onChange = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
-    if (!(transaction.origin instanceof Connection)) return;
+    if (!isWriter(transaction.origin)) return;
     const fixes = new Map<string, unknown>();
     for (const [key, change] of event.changes.keys) {
-      if (SERVER_ONLY_FIELDS.includes(key)) {
-        if (!fixes.has(key)) fixes.set(key, change.oldValue);
-        continue;
-      }
       const schema = SESSION_FIELD_SCHEMAS[key];
       if (!schema || change.action === 'delete') continue;
-      const value = session.get(key);
-      const parsed = schema.safeParse(value);
-      if (!parsed.success) {
-        fixes.set(key, change.oldValue);
-        continue;
-      }
+      const parsed = schema.safeParse(session.get(key));
+      if (!parsed.success) continue;
       if (key === 'currentStepId' && typeof parsed.data === 'string') {
         const run = StepsRun.safeParse(fixes.get('stepsRun') ?? session.get('stepsRun') ?? []);
         const steps = run.success ? run.data : [];
@@ -55,10 +103,14 @@ export function installControlGuard(room: Room, now: () => number = Date.now): v
         if (value === undefined) session.delete(key);
         else session.set(key, value);
       }
-    }, SESSION_GUARD_ORIGIN);
+    }, Origin.session);
   };
-  session.observe(onChange);
-  room.onDestroy(() => session.unobserve(onChange));
+  const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => room.safely('session-stamps', () => onChange(event, transaction));
+  return {
+    name: 'session-stamps',
+    load: () => session.observe(observer),
+    destroy: () => session.unobserve(observer),
+  };
 }
 
 /**

@@ -7,9 +7,9 @@ import { PollResults, PollState, SESSION_MAP, pollSlots } from '../../shared/ses
 import type { z } from 'zod';
 import type { PollAnswerRequest } from '../../shared/requests';
 import type { Room } from './room';
+import { Origin } from './origin';
 import { refuse } from './votes';
 
-export const POLL_ORIGIN = Symbol('poll');
 
 export class PollBox {
   #pollId: string | undefined;
@@ -34,7 +34,7 @@ export class PollBox {
     this.control.doc.transact(() => {
       session.set('poll', next);
       session.set('pollResults', withPollFiled(session.get('pollResults'), next));
-    }, POLL_ORIGIN);
+    }, Origin.poll);
     return { t: 'ok', request: request.t };
   }
 }

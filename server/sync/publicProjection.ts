@@ -4,17 +4,18 @@
  */
 import * as Y from 'yjs';
 import { CANVAS_META_MAP, CANVAS_SCHEMA_KEY } from '../../shared/canvas';
-import { publicRecordIds } from '../../shared/projection';
+import { publicRecords } from '../../shared/projection';
 import { PUBLIC_SESSION_FIELDS, SESSION_MAP } from '../../shared/session';
 import type { Room } from './room';
+import { Origin } from './origin';
 
-export const PROJECTION_ORIGIN = Symbol('projection');
 const PROJECTION_TICK_MS = 20;
 
 export class PublicProjection {
   #timer: NodeJS.Timeout | undefined;
   readonly #schedule = () => {
-    this.#timer ??= setTimeout(() => this.project(), PROJECTION_TICK_MS);
+    // Inside the public room's fault boundary: a failing projection reloads this board, not the process.
+    this.#timer ??= this.target.timer('public-projection', PROJECTION_TICK_MS, () => this.project());
   };
 
   constructor(
@@ -34,7 +35,7 @@ export class PublicProjection {
     const source = this.canvas.records;
     const target = this.target.records;
     const values = new Map([...source.map.entries()].map(([key, entry]) => [key, entry.val]));
-    const visible = publicRecordIds(values);
+    const visible = publicRecords(values);
     const session = this.control.doc.getMap(SESSION_MAP);
     const publicSession = this.target.doc.getMap(SESSION_MAP);
     const schema = this.canvas.doc.getMap(CANVAS_META_MAP).get(CANVAS_SCHEMA_KEY);
@@ -42,16 +43,19 @@ export class PublicProjection {
 
     this.target.doc.transact(() => {
       for (const key of [...target.map.keys()]) if (!visible.has(key)) target.delete(key);
-      // Records are replaced, never mutated, so an unchanged record is the same object.
-      for (const key of visible) {
-        const value = values.get(key)!;
-        if (target.get(key) !== value) target.set(key, value);
+      for (const [key, value] of visible) {
+        const current = target.get(key);
+        // Records are replaced, never mutated: a passed-through record is unchanged when it is the same object.
+        if (current === value) continue;
+        // A derived record is new on every tick: compare its content, or every tick rewrites it.
+        if (value !== values.get(key) && JSON.stringify(current) === JSON.stringify(value)) continue;
+        target.set(key, value);
       }
       if (visible.size > 0 && schema !== undefined && targetMeta.get(CANVAS_SCHEMA_KEY) !== schema) {
         targetMeta.set(CANVAS_SCHEMA_KEY, schema);
       }
       for (const field of PUBLIC_SESSION_FIELDS) copyField(session, publicSession, field);
-    }, PROJECTION_ORIGIN);
+    }, Origin.projection);
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 /**
- * One live Yjs document with its awareness and connections. Loads its stored state before the
- * first answer, coalesces outgoing traffic per tick, stores itself debounced and when left empty.
+ * One live Yjs document with its awareness and connections, run as one ordered pipeline of hooks
+ * (roomHooks.ts): load → check before apply → apply → changed → broadcast and store. A fault in a
+ * hook is caught here and reported to the registry, which reloads this room alone.
  */
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
@@ -12,6 +13,10 @@ import type { DocumentStore } from '../persistence/store';
 import { errorFields, type Logger } from '../log';
 import { Broadcaster, type Peer } from './broadcaster';
 import type { RequestHandler } from './sessionRequests';
+import { Origin, type Writer } from './origin';
+import { ACCEPTED, type RoomHooks, type WriteVerdict } from './roomHooks';
+import { WriteRule } from '../../shared/writeRules';
+import { CloseCode, CloseReason } from '../../shared/protocol';
 
 export interface RoomOptions {
   storeDebounceMs: number;
@@ -19,8 +24,7 @@ export interface RoomOptions {
   broadcastTickMs: number;
 }
 
-/** Transaction origin of changes that come from storage, not from a client. */
-export const LOAD_ORIGIN = Symbol('load');
+export type RecordChanges = Map<string, { action: 'add' | 'update' | 'delete'; oldValue?: CanvasRecord; newValue?: CanvasRecord }>;
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
@@ -35,10 +39,14 @@ export class Room {
   requests: RequestHandler | undefined;
   /** Connections opened on this room and not yet closed (including those waiting for the load). */
   holders = 0;
+  /** Called with a hook's fault; the registry reloads the room. */
+  onFault: (where: string, err: unknown) => void = () => {};
+  #writers = 0;
   #dirtySince = 0;
   #storeTimer: NodeJS.Timeout | undefined;
   #storing: Promise<void> = Promise.resolve();
   #destroyed = false;
+  readonly #hooks: RoomHooks[] = [];
   readonly #disposers: (() => void)[] = [];
   #records: YKeyValue<CanvasRecord> | undefined;
 
@@ -49,12 +57,17 @@ export class Room {
     private readonly store: DocumentStore | null,
     private readonly options: RoomOptions,
     private readonly log: Logger,
-    /** Runs once the stored state is in, before the room answers anyone (derived rooms fill here). */
-    private readonly prepare?: (room: Room) => Promise<void>,
+    /** Gives the room its hooks once the stored state is in (they may open other rooms first). */
+    private readonly prepare: (room: Room) => Promise<RoomHooks[]>,
   ) {
     this.awareness.setLocalState(null);
     this.broadcaster = new Broadcaster(this.peers, this.awareness, options.broadcastTickMs);
     this.ready = this.#load();
+  }
+
+  get boardId(): string {
+    const slash = this.name.indexOf('/');
+    return slash === -1 ? this.name : this.name.slice(0, slash);
   }
 
   /** Runs when the room is destroyed (e.g. a projection lets go of its sources). */
@@ -72,15 +85,56 @@ export class Room {
 
   async #load(): Promise<void> {
     const state = this.store ? await this.store.load(this.name) : null;
-    if (state) Y.applyUpdate(this.doc, state, LOAD_ORIGIN);
-    this.doc.on('update', (update: Uint8Array) => {
-      this.broadcaster.queueUpdate(update);
+    if (state) Y.applyUpdate(this.doc, state, Origin.load);
+    // From here on every change is broadcast and stored, including the hooks' own repairs.
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.broadcaster.queueUpdate(update, origin === Origin.relay);
       this.#markDirty();
+      for (const hook of this.#hooks) if (hook.changed) this.safely(hook.name, () => hook.changed!(update, origin));
     });
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
-      this.broadcaster.queueAwareness(added, updated, removed);
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      this.broadcaster.queueAwareness(origin === Origin.relay, added, updated, removed);
     });
-    await this.prepare?.(this);
+    for (const hook of await this.prepare(this)) {
+      await hook.load?.(this);
+      this.#hooks.push(hook);
+    }
+  }
+
+  /** A hook by name (the registry reaches the bin and the requests through here). */
+  hook<T extends RoomHooks>(name: string): T | undefined {
+    return this.#hooks.find((hook) => hook.name === name) as T | undefined;
+  }
+
+  /**
+   * A client's update: every hook's check decides first, on a copy; only an update that all of
+   * them accept is applied, so the document never holds what was not checked.
+   */
+  receiveUpdate(update: Uint8Array, writer: Writer): WriteVerdict {
+    for (const hook of this.#hooks) {
+      if (!hook.check) continue;
+      let verdict: WriteVerdict;
+      try {
+        verdict = hook.check(update, writer);
+      } catch (err) {
+        this.log.warn('room.check_failed', { board: this.boardId, hook: hook.name, ...errorFields(err) });
+        verdict = { ok: false, rule: WriteRule.structure, reason: 'the update could not be checked', close: { code: CloseCode.malformedMessage, reason: CloseReason.invalidUpdate } };
+      }
+      if (!verdict.ok) return verdict;
+    }
+    let apply = () => Y.applyUpdate(this.doc, update, writer);
+    for (const hook of this.#hooks) {
+      if (!hook.applying) continue;
+      const inner = apply;
+      apply = () => hook.applying!(writer, inner);
+    }
+    try {
+      apply();
+    } catch (err) {
+      // Checked and applied: what failed is one of our hooks, not the client.
+      this.fault('apply', err);
+    }
+    return ACCEPTED;
   }
 
   /** The canvas records as a key-value view; one per room, shared by everything that reads them. */
@@ -89,13 +143,54 @@ export class Room {
     return this.#records;
   }
 
+  /** Listens to record changes with the room's fault boundary; stops when the room is destroyed. */
+  onRecords(name: string, listener: (changes: RecordChanges, transaction: Y.Transaction) => void): void {
+    const wrapped = (changes: RecordChanges, transaction: Y.Transaction) => this.safely(name, () => listener(changes, transaction));
+    this.records.on('change', wrapped);
+    this.onDestroy(() => this.#records?.off('change', wrapped));
+  }
+
+  /** Runs a hook's work; a throw is this room's fault, never the process's. */
+  safely(where: string, work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      this.fault(where, err);
+    }
+  }
+
+  /** A timer whose work runs inside the room's fault boundary and stops with the room. */
+  timer(where: string, ms: number, work: () => void): NodeJS.Timeout {
+    const timer = setTimeout(() => this.safely(where, work), ms);
+    return timer;
+  }
+
+  fault(where: string, err: unknown): void {
+    if (this.#destroyed) return;
+    this.onFault(where, err);
+  }
+
+  /** A connection that may write joined; when the last one leaves the room is stored at once. */
+  writerJoined(): void {
+    this.#writers++;
+  }
+
+  writerLeft(): void {
+    this.#writers--;
+    if (this.#writers > 0 || this.#destroyed) return;
+    this.broadcaster.flush();
+    this.persist().catch(() => {
+      /* logged by persist; the room stays dirty and is retried */
+    });
+  }
+
   #markDirty(): void {
     if (!this.store) return;
     const now = Date.now();
     if (this.#dirtySince === 0) this.#dirtySince = now;
     clearTimeout(this.#storeTimer);
     const wait = Math.min(this.options.storeDebounceMs, this.#dirtySince + this.options.storeMaxWaitMs - now);
-    this.#storeTimer = setTimeout(() => void this.persist(), Math.max(0, wait));
+    this.#storeTimer = setTimeout(() => void this.persist().catch(() => {}), Math.max(0, wait));
   }
 
   /** Writes the compacted state now if anything changed; serialised so writes never overlap. */
@@ -103,7 +198,8 @@ export class Room {
     clearTimeout(this.#storeTimer);
     this.#storeTimer = undefined;
     this.#storing = this.#storing.then(async () => {
-      if (this.#dirtySince === 0 || !this.store) return;
+      if (this.#dirtySince === 0 || !this.store || this.#destroyed) return;
+      for (const hook of this.#hooks) if (hook.store) this.safely(hook.name, () => hook.store!());
       this.#dirtySince = 0;
       const state = Y.encodeStateAsUpdate(this.doc);
       try {
@@ -120,7 +216,15 @@ export class Room {
 
   /** Stops timers and frees memory; the caller has persisted and closed every peer. */
   destroy(): void {
+    if (this.#destroyed) return;
     this.#destroyed = true;
+    for (const hook of this.#hooks) {
+      try {
+        hook.destroy?.();
+      } catch (err) {
+        this.log.warn('room.hook_destroy_failed', { board: this.boardId, hook: hook.name, ...errorFields(err) });
+      }
+    }
     for (const dispose of this.#disposers) dispose();
     clearTimeout(this.#storeTimer);
     this.broadcaster.dispose();

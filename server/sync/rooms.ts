@@ -1,31 +1,42 @@
-/** The rooms this process has in memory: loaded on first connection, stored and unloaded when left. */
+/**
+ * The rooms this process has in memory: loaded on first connection, stored and unloaded when left.
+ * Each kind of room gets its pipeline of hooks here (docs/architecture.md, "The room pipeline"),
+ * and a fault in any hook reloads that board's rooms alone.
+ */
 import { roomName, type RoomKind, type RoomName } from '../../shared/roles';
+import { SESSION_MAP } from '../../shared/session';
+import type { WriteLimits } from '../../shared/writeRules';
+import type { SummaryNote } from '../../shared/summary/summaryNote';
 import type { DocumentStore } from '../persistence/store';
 import { errorFields, type Logger } from '../log';
 import { Room, type RoomOptions } from './room';
+import type { RoomHooks } from './roomHooks';
 import { PublicProjection } from './publicProjection';
-import { installCanvasGuard } from './canvasGuard';
-import { installControlGuard } from './controlGuard';
+import { canvasCheck } from './canvasCheck';
+import { prepareCanvas } from './canvasLoad';
+import { sessionCheck, sessionStamps } from './controlGuard';
 import { SessionRequests } from './sessionRequests';
-import { SESSION_MAP } from '../../shared/session';
-import { summaryOf, type StepTitlesOf } from '../export/summaryRoute';
+import { Bin } from './bin';
 
-/**
- * Something that joins every stored room (canvas and control) once its state is loaded and before
- * it answers anyone — e.g. the cross-instance relay. It cleans up through `room.onDestroy`.
- */
-export type RoomExtension = (room: Room) => Promise<void>;
+/** Hooks that join every stored room (canvas and session), e.g. the cross-instance relay. */
+export type RoomExtension = (room: Room) => RoomHooks;
 
 export interface RoomRegistryOptions extends RoomOptions {
   roomUnloadGraceMs: number;
-  /** Step titles of the facilitation formats, for the summary note kept when a meeting closes. */
-  stepTitles?: StepTitlesOf;
+  writeLimits: WriteLimits;
+  /** The board's summary note as it is now, kept when a meeting closes. */
+  summary?: (boardId: string) => Promise<SummaryNote>;
 }
 
 export class RoomRegistry {
   readonly #rooms = new Map<string, Room>();
   readonly #unloadTimers = new Map<Room, NodeJS.Timeout>();
+  readonly #reloading = new Set<string>();
   #closing = false;
+  /** Faults caught in rooms since start (for /metrics). */
+  faults = 0;
+  /** Told when a board's rooms are reloaded after a fault: its connections are to be closed. */
+  onBoardReload: (boardId: string) => void = () => {};
 
   constructor(
     private readonly store: DocumentStore,
@@ -63,10 +74,9 @@ export class RoomRegistry {
   open(name: string, parsed: RoomName): Room {
     let room = this.#rooms.get(name);
     if (!room) {
-      room =
-        parsed.kind === 'public'
-          ? new Room(name, 'public', null, this.options, this.log, (r) => this.#project(r, parsed.boardId))
-          : new Room(name, parsed.kind, this.store, this.options, this.log, (r) => this.#prepareStored(r));
+      const store = parsed.kind === 'public' ? null : this.store;
+      room = new Room(name, parsed.kind, store, this.options, this.log, (r) => this.#hooksFor(r, parsed));
+      room.onFault = (where, err) => this.#fault(room!, where, err);
       this.#rooms.set(name, room);
       const created = room;
       room.ready.catch((err) => {
@@ -83,38 +93,72 @@ export class RoomRegistry {
     return room;
   }
 
-  async #prepareStored(room: Room): Promise<void> {
-    for (const extension of this.extensions) await extension(room);
-    if (room.kind === 'canvas') {
-      // The guard reads the session (the board lock), so the canvas keeps its control room open.
-      const control = this.open(roomName(room.name, 'control'), { boardId: room.name, kind: 'control' });
-      room.onDestroy(() => this.release(control));
+  /** Each kind's pipeline, in order. Rooms this one reads are opened first and held while it lives. */
+  async #hooksFor(room: Room, { boardId, kind }: RoomName): Promise<RoomHooks[]> {
+    const extensions = () => this.extensions.map((extension) => extension(room));
+    if (kind === 'canvas') {
+      // The check reads the session (the board lock), so the canvas keeps its session room open.
+      const control = this.#holdWhile(room, boardId, 'control');
       await control.ready;
-      installCanvasGuard(room, () => control.doc.getMap(SESSION_MAP));
+      const session = control.doc.getMap(SESSION_MAP);
+      return [
+        { name: 'canvas-load', load: () => prepareCanvas(room, this.log) },
+        ...extensions(),
+        canvasCheck(room, { limits: this.options.writeLimits, locked: () => session.get('canvasLocked') === true }),
+        new Bin(room),
+      ];
     }
-    if (room.kind === 'control') {
-      installControlGuard(room);
-      const boardId = room.name.slice(0, room.name.indexOf('/'));
+    if (kind === 'control') {
       const canvasName = roomName(boardId, 'canvas');
       room.requests = new SessionRequests(room, {
         loadedCanvas: () => this.#rooms.get(canvasName),
         openCanvas: () => this.hold(boardId, 'canvas'),
-        summary: () => summaryOf({ store: this.store, rooms: this, stepTitles: this.options.stepTitles }, boardId),
+        summary: () => (this.options.summary ? this.options.summary(boardId) : Promise.reject(new Error('no summary builder'))),
       });
+      return [...extensions(), sessionCheck(room), sessionStamps(room)];
     }
+    // The public room mirrors its board's canvas and session while it lives.
+    const canvas = this.#holdWhile(room, boardId, 'canvas');
+    const control = this.#holdWhile(room, boardId, 'control');
+    await Promise.all([canvas.ready, control.ready]);
+    let projection: PublicProjection | undefined;
+    return [
+      {
+        name: 'public-projection',
+        load: () => {
+          projection = new PublicProjection(canvas, control, room);
+        },
+        destroy: () => projection?.dispose(),
+      },
+    ];
   }
 
-  /** A public room holds its board's canvas and session rooms open while it lives, and mirrors them. */
-  async #project(publicRoom: Room, boardId: string): Promise<void> {
-    const canvas = this.open(roomName(boardId, 'canvas'), { boardId, kind: 'canvas' });
-    const control = this.open(roomName(boardId, 'control'), { boardId, kind: 'control' });
-    publicRoom.onDestroy(() => {
-      this.release(canvas);
-      this.release(control);
+  #holdWhile(holder: Room, boardId: string, kind: RoomKind): Room {
+    const held = this.open(roomName(boardId, kind), { boardId, kind });
+    holder.onDestroy(() => this.release(held));
+    return held;
+  }
+
+  /** A hook failed: log it without content, count it, and reload this board's rooms. */
+  #fault(room: Room, where: string, err: unknown): void {
+    this.faults++;
+    const boardId = room.boardId;
+    this.log.error('room.fault', { board: boardId, room: room.kind, hook: where, error: err instanceof Error ? err.name : typeof err, stack: stackOf(err) });
+    if (this.#reloading.has(boardId) || this.#closing) return;
+    this.#reloading.add(boardId);
+    setImmediate(() => {
+      void this.#reload(boardId).finally(() => this.#reloading.delete(boardId));
     });
-    await Promise.all([canvas.ready, control.ready]);
-    const projection = new PublicProjection(canvas, control, publicRoom);
-    publicRoom.onDestroy(() => projection.dispose());
+  }
+
+  /** Stores what the board's rooms hold (it was checked), closes their connections and unloads them. */
+  async #reload(boardId: string): Promise<void> {
+    const rooms = [...this.#rooms.values()].filter((room) => room.boardId === boardId);
+    for (const room of rooms) room.broadcaster.flush();
+    this.onBoardReload(boardId);
+    await Promise.allSettled(rooms.map((room) => room.persist()));
+    for (const room of rooms) this.#drop(room);
+    this.log.warn('room.reloaded', { board: boardId });
   }
 
   /** A connection left: when it was the last, store the room now and unload it after the grace period. */
@@ -167,4 +211,10 @@ export class RoomRegistry {
     const failed = results.filter((r) => r.status === 'rejected').length;
     if (failed > 0) throw new Error(`${failed} room(s) could not be stored`);
   }
+}
+
+/** A stack without its first line (the message may quote content), a few frames deep. */
+function stackOf(err: unknown): string {
+  if (!(err instanceof Error) || !err.stack) return '';
+  return err.stack.split('\n').slice(1, 6).map((line) => line.trim()).join(' | ');
 }

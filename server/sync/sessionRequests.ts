@@ -12,8 +12,9 @@ import type { Connection } from './connection';
 import type { Room } from './room';
 import { VoteLedger, refuse } from './votes';
 import { PollBox } from './polls';
+import { Origin } from './origin';
+import type { Bin } from './bin';
 
-export const REQUEST_ORIGIN = Symbol('request');
 
 export interface RequestHandler {
   handle(connection: Connection, request: ClientRequest): ServerReply | Promise<ServerReply>;
@@ -46,9 +47,13 @@ export class SessionRequests implements RequestHandler {
   }
 
   handle(connection: Connection, request: ClientRequest): ServerReply | Promise<ServerReply> {
-    if (request.t === 'close-meeting') {
+    if (request.t === 'close-meeting' || request.t === 'bin-list' || request.t === 'bin-restore') {
       if (!isHost(connection.role)) return refuse(request, RefusalReason.hostsOnly);
-      return this.#closeMeeting(request);
+      if (request.t === 'close-meeting') return this.#closeMeeting(request);
+      // The bin lives with the canvas room while it is loaded here; an unloaded board has none.
+      const bin = this.deps.loadedCanvas()?.hook<Bin>('bin');
+      if (request.t === 'bin-list') return { t: 'bin', items: bin?.list() ?? [] };
+      return bin?.restore(request.id) ? { t: 'ok', request: request.t } : refuse(request, RefusalReason.notInBin);
     }
     const person = request.t === 'vote' || request.t === 'my-votes' ? request.voter : request.person;
     if (!this.#speaksFor(connection, person)) return refuse(request, RefusalReason.voterTaken);
@@ -87,7 +92,7 @@ export class SessionRequests implements RequestHandler {
     const next = update(attendance[key]);
     if (!next) return;
     attendance[key] = next;
-    this.control.doc.transact(() => session.set('attendance', attendance), REQUEST_ORIGIN);
+    this.control.doc.transact(() => session.set('attendance', attendance), Origin.request);
   }
 
   /**
@@ -106,13 +111,14 @@ export class SessionRequests implements RequestHandler {
           if (keep.has(key) || record.typeName === 'document' || record.typeName === 'page') continue;
           records.delete(key);
         }
-      }, REQUEST_ORIGIN);
+      }, Origin.request);
+      canvas.hook<Bin>('bin')?.clear();
       const session = this.control.doc.getMap(SESSION_MAP);
       this.control.doc.transact(() => {
         for (const field of CLEARED_ON_CLOSE) session.delete(field);
         session.set('closedSummary', note);
         session.set('closedAt', new Date().toISOString());
-      }, REQUEST_ORIGIN);
+      }, Origin.request);
       await Promise.all([canvas.persist(), this.control.persist()]);
     } finally {
       release();

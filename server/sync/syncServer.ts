@@ -122,6 +122,13 @@ export class SyncServer {
     );
   }
 
+  /** Closes every connection of a board (its rooms are being reloaded; clients reconnect). */
+  closeBoard(boardId: string): void {
+    for (const connection of [...this.#connections]) {
+      if (connection.boardId === boardId) connection.close(CloseCode.roomReloading, CloseReason.roomFault);
+    }
+  }
+
   /** Closes the board's connections made with links older than `generation`. */
   closeReplacedLinks(boardId: string, generation: number): void {
     for (const connection of [...this.#connections]) {

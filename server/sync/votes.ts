@@ -11,8 +11,8 @@ import { SESSION_MAP, VoteState } from '../../shared/session';
 import type { CanvasRecord } from '../../shared/projection';
 import type { Connection } from './connection';
 import type { Room } from './room';
+import { Origin } from './origin';
 
-export const VOTE_ORIGIN = Symbol('vote');
 
 type VotingRequest = z.infer<typeof VoteRequest> | z.infer<typeof MyVotesRequest>;
 
@@ -56,7 +56,7 @@ export class VoteLedger {
     if (counts[noteId] === 0) delete counts[noteId];
     this.control.doc.transact(() => {
       this.control.doc.getMap(SESSION_MAP).set('vote', { ...vote, counts });
-    }, VOTE_ORIGIN);
+    }, Origin.vote);
     return undefined;
   }
 

@@ -1,5 +1,5 @@
 /**
- * A facilitation format as data (FORMATS.md): the steps of a meeting, each with its texts in
+ * A facilitation format as data (docs/formats.md): the steps of a meeting, each with its texts in
  * Polish and English, a timebox, a frame laid out in labelled areas, whether observers see it and
  * what it gives the summary note. The format files in `formats/` are parsed with this schema, so
  * a missing translation or an area outside its frame fails at load time, not in front of a group.
@@ -85,7 +85,7 @@ export const StepSummary = z
   .strict();
 export type StepSummary = z.infer<typeof StepSummary>;
 
-/** Group tools the step is meant to use (FORMATS.md names them); the host panel offers them. */
+/** Group tools the step is meant to use (docs/formats.md lists them); the host panel offers them. */
 export const ToolHint = z.discriminatedUnion('kind', [
   z
     .object({

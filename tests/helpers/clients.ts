@@ -8,6 +8,7 @@ import * as decoding from 'lib0/decoding';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
 import { MessageType } from '../../shared/protocol';
 import type { ClientRequest, ServerReply } from '../../shared/requests';
+import { WriteRefusal } from '../../shared/writeRules';
 import { syncUrl } from './server';
 import { waitFor } from './wait';
 
@@ -104,4 +105,32 @@ export function sendRequest(client: StockClient, request: ClientRequest): Promis
     encoding.writeVarString(encoder, JSON.stringify(request));
     provider.ws!.send(encoding.toUint8Array(encoder));
   });
+}
+
+/**
+ * A fresh stock client makes `write` on its copy of a room and resolves with how the server closed
+ * the connection for it (the write is checked before apply, so a refused one closes the socket).
+ */
+export async function closeCodeOfWrite(baseUrl: string, room: string, token: string, write: (doc: Y.Doc) => void): Promise<number> {
+  const client = connectStockClient(baseUrl, room, token);
+  try {
+    await client.synced();
+    const closed = new Promise<number>((resolve) => {
+      client.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0));
+    });
+    write(client.doc);
+    return await closed;
+  } finally {
+    client.destroy();
+  }
+}
+
+/** The write refusals (MessageType.notice) the server sends this stock client, as they arrive. */
+export function noticesOf(client: StockClient): WriteRefusal[] {
+  const provider = client.provider as WebsocketProvider & { messageHandlers: unknown[] };
+  const notices: WriteRefusal[] = [];
+  provider.messageHandlers[MessageType.notice] = (_encoder: unknown, decoder: decoding.Decoder) => {
+    notices.push(WriteRefusal.parse(JSON.parse(decoding.readVarString(decoder))));
+  };
+  return notices;
 }

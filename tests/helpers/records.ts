@@ -1,13 +1,15 @@
 /** Valid tldraw 3.15 records for tests (the server refuses invalid ones, rule G3). */
+import { DEFAULT_PAGE_ID } from '../../shared/formats/layout';
 import type { CanvasRecord } from '../../shared/projection';
 
-export const PAGE_ID = 'page:main';
+/** The first page every new board is seeded with. */
+export const PAGE_ID = DEFAULT_PAGE_ID;
 
 export function documentRecord(): CanvasRecord {
   return { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} } as CanvasRecord;
 }
 
-export function pageRecord(id = PAGE_ID): CanvasRecord {
+export function pageRecord(id = 'page:main'): CanvasRecord {
   return { id, typeName: 'page', name: 'Strona 1', index: 'a1', meta: {} } as CanvasRecord;
 }
 

@@ -6,7 +6,8 @@ import { CANVAS_META_MAP, CANVAS_SCHEMA_KEY } from '../../shared/canvas';
 import { stepFrameId } from '../../shared/formats/layout';
 import { getFormat } from '../../formats';
 import { isValidRecord } from '../../shared/canvasGuard';
-import { connectStockClient, openRaw, type StockClient } from '../helpers/clients';
+import { connectStockClient, noticesOf, openRaw, type StockClient } from '../helpers/clients';
+import { WriteRule } from '../../shared/writeRules';
 import { createBoard, startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
@@ -38,13 +39,27 @@ describe('a board made from a format', () => {
     expect(participant.doc.getMap(CANVAS_META_MAP).get(CANVAS_SCHEMA_KEY)).toMatchObject({ schemaVersion: 2 });
   });
 
-  it('keeps template elements where they are when a participant moves them', async () => {
+  it('G2: refuses a participant’s move of a step frame or unlock of its instructions before it enters the board', async () => {
     const id = stepFrameId('solutions', '2.3');
-    const frame = participant.records.get(id) as Shape;
-    participant.records.set(id, { ...frame, x: frame.x + 500 });
-    const text = [...participant.records.map.values()].map((e) => e.val as Shape).find((r) => r.type === 'text' && r.isLocked)!;
-    participant.records.set(text.id, { ...text, isLocked: false });
-    await waitFor(() => (participant.records.get(id) as Shape).x === frame.x && (participant.records.get(text.id) as Shape).isLocked, 'the template to snap back');
+    const mover = connectStockClient(server.url, board.id, board.tokens.participant);
+    const notices = noticesOf(mover);
+    await mover.synced();
+    const frame = mover.records.get(id) as Shape;
+    mover.records.set(id, { ...frame, x: frame.x + 500 });
+    await waitFor(() => notices.length === 1, 'the refusal notice');
+    expect(notices[0]).toMatchObject({ t: 'write-refused', rule: WriteRule.template });
+    const unlocker = connectStockClient(server.url, board.id, board.tokens.participant);
+    const unlockNotices = noticesOf(unlocker);
+    await unlocker.synced();
+    const text = [...unlocker.records.map.values()].map((e) => e.val as Shape).find((r) => r.type === 'text' && r.isLocked)!;
+    unlocker.records.set(text.id, { ...text, isLocked: false });
+    await waitFor(() => unlockNotices.length === 1, 'the second refusal notice');
+    // Neither change reached the server or the other participant; both authors stay connected.
+    expect((participant.records.get(id) as Shape).x).toBe(frame.x);
+    expect((participant.records.get(text.id) as Shape).isLocked).toBe(true);
+    expect(mover.provider.wsconnected && unlocker.provider.wsconnected).toBe(true);
+    mover.destroy();
+    unlocker.destroy();
   });
 
   it('shows observers the public steps’ frames and none of the internal ones', async () => {

@@ -7,6 +7,8 @@ import { connectStockClient, openRaw, waitOpen, type StockClient } from '../help
 import { createBoard, startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { documentRecord, frameRecord, noteRecord, pageRecord } from '../helpers/records';
+import type { CanvasRecord } from '../../shared/projection';
+import { tldrawSchema } from '../../shared/tldrawSchema';
 
 const frame = (id: string, isPublic: boolean) => frameRecord(id, id, { meta: isPublic ? { public: true } : {} });
 const note = (id: string, parentId: string, text: string) => noteRecord(id, text, { parentId, x: 10, y: 10 });
@@ -33,7 +35,6 @@ describe('public projection for observers', () => {
       host.records.set('shape:n-priv', note('shape:n-priv', 'shape:private', 'MARKER-PRIVATE-BBB'));
       host.records.set('shape:n-loose', note('shape:n-loose', 'page:main', 'MARKER-LOOSE-CCC'));
     });
-    host.doc.getMap('meta').set('schema', { schemaVersion: 2, sequences: {} });
     observer = openRaw(server.url, roomName(board.id, 'public'), board.tokens.observer, { sync: true });
     await waitOpen(observer.ws);
   });
@@ -94,5 +95,61 @@ describe('public projection for observers', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(observerSees('MARKER-INJECTED')).toBe(false);
     hostOnPublic.destroy();
+  });
+});
+
+describe('containers around a public frame, for observers', () => {
+  let server: RunningTablica;
+  let board: CreateBoardResponse;
+  let host: StockClient;
+  let observer: ReturnType<typeof openRaw>;
+  const received = () => Buffer.concat(observer.outcome.received).toString('latin1');
+  const projectionRoom = () => [...server.rooms.rooms()].find((r) => r.name === roomName(board.id, 'public'))!;
+  const nested = (id: string, name: string, parentId: string, meta: Record<string, unknown>) => ({ ...frameRecord(id, name, { meta }), parentId });
+  const outer = nested('shape:outer', 'MARKER-OUTER-NAME', 'page:main', {});
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    board = await createBoard(server.url);
+    host = connectStockClient(server.url, board.id, board.tokens.facilitator);
+    await host.synced();
+    host.doc.transact(() => {
+      host.records.set('document:document', documentRecord());
+      host.records.set('page:main', pageRecord());
+      host.records.set('shape:outer', outer);
+      host.records.set('shape:inner', nested('shape:inner', 'inner', 'shape:outer', { public: true }));
+      host.records.set('shape:hidden', nested('shape:hidden', 'MARKER-HIDDEN-NAME', 'shape:inner', { public: false }));
+      host.records.set('shape:n-inner', note('shape:n-inner', 'shape:inner', 'MARKER-INNER-NOTE'));
+      host.records.set('shape:n-sibling', note('shape:n-sibling', 'shape:outer', 'MARKER-SIBLING-NOTE'));
+      host.records.set('shape:n-hidden', note('shape:n-hidden', 'shape:hidden', 'MARKER-HIDDEN-NOTE'));
+    });
+    observer = openRaw(server.url, roomName(board.id, 'public'), board.tokens.observer, { sync: true });
+    await waitOpen(observer.ws);
+  });
+  afterAll(async () => {
+    observer.ws.close();
+    host.destroy();
+    await server.close();
+  });
+
+  it('gets the enclosing frame as an empty, valid container, and nothing of the hidden frame', async () => {
+    await waitFor(() => received().includes('MARKER-INNER-NOTE'), 'the public note to reach the observer');
+    for (const marker of ['MARKER-OUTER-NAME', 'MARKER-SIBLING-NOTE', 'MARKER-HIDDEN-NAME', 'MARKER-HIDDEN-NOTE']) expect(received()).not.toContain(marker);
+    const container = projectionRoom().records.get('shape:outer') as CanvasRecord;
+    expect(container.props).toEqual({ w: 800, h: 600, name: '', color: 'black' });
+    expect(() => tldrawSchema().types.shape.validate(container)).not.toThrow();
+    expect([...projectionRoom().records.map.keys()].sort()).toEqual(['document:document', 'page:main', 'shape:inner', 'shape:n-inner', 'shape:outer']);
+  });
+
+  it('is not sent the container again when only its private content changes', async () => {
+    let updates = 0;
+    const count = () => updates++;
+    projectionRoom().doc.on('update', count);
+    host.records.set('shape:outer', { ...outer, props: { ...(outer.props as object), name: 'MARKER-OUTER-RENAMED' } });
+    await waitFor(() => (server.rooms.get(roomName(board.id, 'canvas'))?.records.get('shape:outer') as CanvasRecord | undefined)?.props?.name === 'MARKER-OUTER-RENAMED', 'the rename to reach the server');
+    await new Promise((r) => setTimeout(r, 200));
+    projectionRoom().doc.off('update', count);
+    expect(updates).toBe(0);
+    expect(received()).not.toContain('MARKER-OUTER-RENAMED');
   });
 });

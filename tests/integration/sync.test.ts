@@ -90,10 +90,10 @@ describe('sync through the real server', () => {
     const denial = raw.outcome.received.find((m) => m[0] === MessageType.auth)!;
     expect(denial.toString('utf8')).toContain(READ_ONLY_REASON);
     // The host's own write still goes through, and the participant's never arrived.
-    host.doc.getMap('session').set('probe', 1);
+    host.doc.getMap('session').set('title', 'Sonda');
     await waitFor(() => {
       const room = [...server.rooms.rooms()].find((r) => r.name === roomName(board.id, 'control'));
-      return room?.doc.getMap('session').get('probe') === 1;
+      return room?.doc.getMap('session').get('title') === 'Sonda';
     }, 'the host write to reach the server');
     const room = [...server.rooms.rooms()].find((r) => r.name === roomName(board.id, 'control'))!;
     expect(room.doc.getMap('session').get('currentStep')).toBeUndefined();

@@ -1,5 +1,5 @@
 /**
- * The formats as data (FORMATS.md) and their layout as tldraw records. Every generated record is
+ * The formats as data (docs/formats.md) and their layout as tldraw records. Every generated record is
  * checked with tldraw's own validators, as the canvas guard (rule G3) and every client would.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { noteRecord } from '../helpers/records';
 const tlschema = createTLSchema();
 const validate = (record: unknown) => tlschema.types.shape.validate(record);
 
-/** FORMATS.md, step by step: id, minutes, public. */
+/** The step plan of docs/formats.md: id, minutes, public. */
 const EXPECTED: Record<FormatKey, [string, number, boolean][]> = {
   kickoff: [['0.1', 10, true], ['0.2', 20, false], ['0.3', 15, false], ['0.4', 20, false], ['0.5', 30, false], ['0.6', 15, false], ['0.7', 15, false], ['0.8', 10, true]],
   planning: [['1.1', 10, true], ['1.2', 25, false], ['1.3', 30, false], ['1.4', 25, false], ['1.5', 15, false], ['1.6', 15, false], ['1.7', 10, true]],
@@ -24,7 +24,7 @@ const EXPECTED: Record<FormatKey, [string, number, boolean][]> = {
   workplan: [['W.1', 20, false], ['W.2', 15, false], ['W.3', 20, false], ['W.4', 15, false], ['W.5', 30, false], ['W.6', 20, false], ['W.7', 10, false]],
 };
 
-/** What FORMATS.md says feeds the note: "—" is none, "attendance only", "all of it", else agreed. */
+/** What feeds the note, as docs/formats.md lists it: any step not named here feeds what was agreed. */
 const FEEDS: Partial<Record<string, string>> = {
   '0.1': 'none', '0.2': 'attendance', '0.5': 'none', '0.8': 'all',
   '1.2': 'none', '1.7': 'all',
@@ -33,7 +33,7 @@ const FEEDS: Partial<Record<string, string>> = {
   'W.7': 'all',
 };
 
-/** The tool hints FORMATS.md names. */
+/** The tool hints docs/formats.md lists. */
 const TOOLS: Record<string, string[]> = { '0.6': ['dotVoting'], '2.2': ['privateWriting'], '2.3': ['dotVoting'] };
 
 const clone = (key: FormatKey) => structuredClone(FORMAT_SOURCES[key]) as Record<string, any>;
@@ -51,12 +51,12 @@ describe('formats: data', () => {
     expect(parsed.schemaVersion).toBe(FORMAT_SCHEMA_VERSION);
   });
 
-  it.each(FORMAT_KEYS)('%s: steps, timeboxes and public flags match FORMATS.md', (key) => {
+  it.each(FORMAT_KEYS)('%s: steps, timeboxes and public flags match docs/formats.md', (key) => {
     const steps = FORMATS[key].steps.map((s) => [s.id, s.timeboxMinutes, s.public]);
     expect(steps).toEqual(EXPECTED[key]);
   });
 
-  it.each(FORMAT_KEYS)('%s: summary feeds and tool hints match FORMATS.md', (key) => {
+  it.each(FORMAT_KEYS)('%s: summary feeds and tool hints match docs/formats.md', (key) => {
     for (const step of FORMATS[key].steps) {
       expect(step.summary.feeds, step.id).toBe(FEEDS[step.id] ?? 'agreed');
       expect((step.tools ?? []).map((t) => t.kind), step.id).toEqual(TOOLS[step.id] ?? []);

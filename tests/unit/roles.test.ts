@@ -17,7 +17,7 @@ describe('room names', () => {
   });
 });
 
-describe('who may connect and write (DESIGN.md, the board as documents)', () => {
+describe('who may connect and write (docs/architecture.md, the board as documents)', () => {
   const table: [Role, RoomKind, boolean, boolean][] = [
     ['facilitator', 'canvas', true, true],
     ['expert', 'control', true, true],

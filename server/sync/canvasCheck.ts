@@ -1,0 +1,152 @@
+/**
+ * The canvas room's check before apply: each client update is tried on a scratch copy, the record
+ * changes it would make are read there, and the shared rules (shared/canvasGuard.ts) decide. Only
+ * then does the room apply it. Also keeps the board's record count and size for rule G9.
+ */
+import * as Y from 'yjs';
+import { YKeyValue } from 'y-utility/y-keyvalue';
+import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
+import { checkCanvasChanges, recordBytes, type RecordChange } from '../../shared/canvasGuard';
+import type { CanvasRecord } from '../../shared/projection';
+import { CloseCode, CloseReason } from '../../shared/protocol';
+import { HONEST_RULES, WriteRule, type WriteLimits } from '../../shared/writeRules';
+import type { Writer } from './origin';
+import type { Room } from './room';
+import { ACCEPTED, type RoomHooks, type WriteVerdict } from './roomHooks';
+import { ScratchCopy, type TrialCollector } from './scratch';
+
+interface CanvasView {
+  array: Y.Array<unknown>;
+  records: YKeyValue<CanvasRecord>;
+  /** Set by the raw observer when an entry is not `{ key, val }` (YKeyValue would choke on it). */
+  malformed: boolean;
+}
+
+/** Collects a trial's record changes, merged across the transactions one update causes. */
+const collector: TrialCollector<{ changes: Map<string, RecordChange>; malformed: boolean }, CanvasView> = {
+  attach(copy) {
+    const array = copy.getArray<unknown>(CANVAS_RECORDS_ARRAY);
+    const view: CanvasView = { array, records: undefined as unknown as YKeyValue<CanvasRecord>, malformed: false };
+    // Registered before YKeyValue's own observer, so it sees every added entry first.
+    array.observe((event) => {
+      for (const item of event.changes.added) {
+        for (const entry of item.content.getContent()) if (!isEntry(entry)) view.malformed = true;
+      }
+    });
+    view.records = new YKeyValue<CanvasRecord>(array as Y.Array<{ key: string; val: CanvasRecord }>);
+    return view;
+  },
+  begin(view) {
+    view.malformed = false;
+    const changes = new Map<string, RecordChange>();
+    const onChange = (batch: Map<string, RecordChange>) => {
+      for (const [key, change] of batch) {
+        const earlier = changes.get(key);
+        const oldValue = earlier ? earlier.oldValue : change.oldValue;
+        const newValue = change.action === 'delete' ? undefined : change.newValue;
+        if (oldValue === undefined && newValue === undefined) changes.delete(key);
+        else changes.set(key, { action: !oldValue ? 'add' : newValue ? 'update' : 'delete', oldValue, newValue });
+      }
+    };
+    view.records.on('change', onChange);
+    return {
+      end: () => {
+        view.records.off('change', onChange);
+        return { changes, malformed: view.malformed };
+      },
+    };
+  },
+};
+
+/** The cheap G11 refusal, decided before the copy is touched. */
+const MISSING = 'the update needs changes the server does not have';
+
+function isEntry(entry: unknown): boolean {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
+  const { key, val } = entry as { key?: unknown; val?: unknown };
+  return typeof key === 'string' && typeof val === 'object' && val !== null && !Array.isArray(val) && Object.keys(entry).length === 2;
+}
+
+const closeWith = (rule: WriteRule, reason: string, code: CloseCode = CloseCode.malformedMessage, closeReason: string = CloseReason.invalidUpdate): WriteVerdict => ({
+  ok: false,
+  rule,
+  reason,
+  close: { code, reason: closeReason },
+});
+
+export interface CanvasCheckOptions {
+  limits: WriteLimits;
+  /** Whether a host has locked the board (the session's `canvasLocked`). */
+  locked(): boolean;
+}
+
+export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks {
+  const scratch = new ScratchCopy(room.doc, collector);
+  const totals = { records: 0, bytes: 0 };
+  const count = () => {
+    for (const { val } of room.records.map.values()) {
+      totals.records++;
+      totals.bytes += recordBytes(val);
+    }
+    room.onRecords('board-totals', (changes) => {
+      for (const { oldValue, newValue } of changes.values()) {
+        if (oldValue) {
+          totals.records--;
+          totals.bytes -= recordBytes(oldValue);
+        }
+        if (newValue) {
+          totals.records++;
+          totals.bytes += recordBytes(newValue);
+        }
+      }
+    });
+  };
+
+  const judge = (update: Uint8Array, writer: Writer): WriteVerdict => {
+    const { limits } = options;
+    if (update.byteLength > limits.maxUpdateBytes) {
+      return closeWith(WriteRule.size, 'update too large', CloseCode.payloadTooLarge, CloseReason.updateTooLarge);
+    }
+    let from: Map<number, number>;
+    try {
+      from = Y.parseUpdateMeta(update).from;
+    } catch {
+      return closeWith(WriteRule.structure, 'undecodable update');
+    }
+    // Cheap first: an update that builds on changes this room never took cannot be applied.
+    for (const [client, clock] of from) {
+      if (clock > Y.getState(room.doc.store, client)) return { ok: false, rule: WriteRule.missing, reason: MISSING };
+    }
+    const trial = scratch.try(update);
+    if (trial.failed || trial.collected.malformed) return closeWith(WriteRule.structure, 'only { key, val } entries go into the tldraw array');
+    if (trial.newRoots.length > 0) return closeWith(WriteRule.structure, 'no other shared types');
+    for (const type of trial.changedTypes) {
+      if (type !== scratch.view.array) return closeWith(WriteRule.structure, 'only the tldraw array is writable');
+    }
+    if (trial.pending) return { ok: false, rule: WriteRule.missing, reason: 'some of the update waits for changes the server does not have' };
+    const { changes } = trial.collected;
+    if (changes.size === 0) return ACCEPTED;
+    const records = scratch.view.records;
+    const refusal = checkCanvasChanges(
+      changes,
+      { get: (id) => (id === undefined ? undefined : records.get(id)), records: () => [...records.map.values()].map((entry) => entry.val), totals },
+      { role: writer.role, locked: options.locked(), limits },
+    );
+    if (!refusal) return ACCEPTED;
+    if (HONEST_RULES.includes(refusal.rule)) return { ok: false, ...refusal };
+    return closeWith(refusal.rule, refusal.reason);
+  };
+
+  return {
+    name: 'canvas-check',
+    load: count,
+    check(update, writer) {
+      const verdict = judge(update, writer);
+      // A refused update may sit in the copy (it was tried there): make the copy again.
+      if (!verdict.ok && verdict.reason !== MISSING) scratch.discard();
+      return verdict;
+    },
+    applying: (writer, apply) => scratch.commit(writer, apply),
+    destroy: () => scratch.dispose(),
+  };
+}
