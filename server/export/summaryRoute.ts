@@ -2,7 +2,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import * as Y from 'yjs';
 import { YKeyValue } from 'y-utility/y-keyvalue';
-import { roomName } from '../../shared/roles';
+import { parseRoomName, roomName } from '../../shared/roles';
 import { requireHost } from '../auth/hostAuth';
 import type { BoardAccess } from '../auth/boardAccess';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
@@ -33,17 +33,26 @@ export interface SummaryDeps extends BoardReadDeps {
   log: Logger;
 }
 
-/** The board's documents as they are now: the live room when loaded, else the stored state. */
+/**
+ * The board's document as it is now: the live room when loaded, else a copy of the room loaded for
+ * the purpose — through the room, so a stored board is migrated and repaired before it is read.
+ */
 export async function readBoardDocument(deps: BoardReadDeps, name: string): Promise<Y.Doc> {
   const live = deps.rooms.get(name);
   if (live && !live.destroyed) {
     await live.ready;
     return live.doc;
   }
-  const doc = new Y.Doc();
-  const state = await deps.store.load(name);
-  if (state) Y.applyUpdate(doc, state);
-  return doc;
+  const parsed = parseRoomName(name);
+  if (!parsed) throw new Error('not a room name');
+  const { room, release } = await deps.rooms.hold(parsed.boardId, parsed.kind);
+  try {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
+    return doc;
+  } finally {
+    release();
+  }
 }
 
 /**

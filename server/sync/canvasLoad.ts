@@ -46,8 +46,9 @@ export function prepareCanvas(room: Room, log: Logger): void {
   let values = new Map([...records.map.entries()].map(([key, entry]) => [key, entry.val]));
   if (JSON.stringify(stored) !== JSON.stringify(ours)) {
     const migrated = schema.migrateStoreSnapshot({ schema: stored as ReturnType<typeof schema.serialize>, store: Object.fromEntries(values) as never });
-    if (migrated.type === 'error') throw new Error(`stored canvas cannot be migrated to this tldraw version (${migrated.reason})`);
-    values = new Map(Object.entries(migrated.value as Record<string, CanvasRecord>));
+    // A schema that cannot be read (overwritten by a client before these checks) migrates nothing:
+    // the records are then taken as they are, and each one is validated below.
+    if (migrated.type === 'success') values = new Map(Object.entries(migrated.value as Record<string, CanvasRecord>));
     repairs.migrated = true;
   }
 
