@@ -15,8 +15,7 @@ import type { Room } from './room';
 import type { BoardClaims } from '../auth/tokens';
 import type { Peer } from './broadcaster';
 import { encodeAwarenessMessage } from './broadcaster';
-import { encodeAwarenessEntries, isRemoval, readAwarenessEntries, withStateField, type AwarenessEntry } from './awarenessEntries';
-import { PRESENCE_ROLE_FIELD } from '../../shared/presence';
+import { encodeAwarenessEntries, isRemoval, readAwarenessEntries, type AwarenessEntry } from './awarenessEntries';
 import { ClientRequest, RefusalReason, type ServerReply } from '../../shared/requests';
 import { ProtocolError } from './protocolError';
 import type { Writer } from './origin';
@@ -267,8 +266,7 @@ export class Connection implements Peer, Writer {
     }
     const own = entries.filter((entry) => this.#owns(entry));
     if (own.length === 0) return;
-    // The role shown beside a name comes from the token, not from what the client claims.
-    const stamped = own.map((entry) => withStateField(entry, PRESENCE_ROLE_FIELD, this.role));
+    const stamped = this.room.filterPresence(own, this);
     const unchanged = stamped.length === entries.length && stamped.every((entry, i) => entry === entries[i]);
     const filtered = unchanged ? update : encodeAwarenessEntries(stamped);
     if (!this.receivesAwareness) {

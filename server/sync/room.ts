@@ -14,6 +14,7 @@ import { errorFields, type Logger } from '../log';
 import { Broadcaster, type Peer } from './broadcaster';
 import type { RequestHandler } from './sessionRequests';
 import { Origin, type Writer } from './origin';
+import type { AwarenessEntry } from './awarenessEntries';
 import { ACCEPTED, type RoomHooks, type WriteVerdict } from './roomHooks';
 import { WriteRule } from '../../shared/writeRules';
 import { CloseCode, CloseReason } from '../../shared/protocol';
@@ -135,6 +136,13 @@ export class Room {
       this.fault('apply', err);
     }
     return ACCEPTED;
+  }
+
+  /** A connection's own presence entries, through every presence hook in order. */
+  filterPresence(entries: AwarenessEntry[], writer: Writer): AwarenessEntry[] {
+    let result = entries;
+    for (const hook of this.#hooks) if (hook.presence) result = hook.presence(result, writer);
+    return result;
   }
 
   /** The canvas records as a key-value view; one per room, shared by everything that reads them. */

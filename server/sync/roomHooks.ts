@@ -7,6 +7,7 @@ import type { CloseCode } from '../../shared/protocol';
 import type { WriteRule } from '../../shared/writeRules';
 import type { Writer } from './origin';
 import type { Room } from './room';
+import type { AwarenessEntry } from './awarenessEntries';
 
 export type WriteVerdict =
   | { ok: true }
@@ -32,6 +33,8 @@ export interface RoomHooks {
   applying?(writer: Writer, apply: () => void): void;
   /** After any change entered the document, whoever made it. */
   changed?(update: Uint8Array, origin: unknown): void;
+  /** Rewrites or drops the presence entries a connection sets for its own clients, before they apply. */
+  presence?(entries: AwarenessEntry[], writer: Writer): AwarenessEntry[];
   /** Right before the room's state is written to storage. */
   store?(): void;
   /** When the room is destroyed (unloaded, reloaded or at shutdown). */

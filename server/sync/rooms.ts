@@ -17,6 +17,14 @@ import { prepareCanvas } from './canvasLoad';
 import { sessionCheck, sessionStamps } from './controlGuard';
 import { SessionRequests } from './sessionRequests';
 import { Bin } from './bin';
+import { withStateField } from './awarenessEntries';
+import { PRESENCE_ROLE_FIELD } from '../../shared/presence';
+
+/** The role shown beside a name comes from the token, not from what the client claims. */
+const stampRole: RoomHooks = {
+  name: 'presence-role',
+  presence: (entries, writer) => entries.map((entry) => withStateField(entry, PRESENCE_ROLE_FIELD, writer.role)),
+};
 
 /** Hooks that join every stored room (canvas and session), e.g. the cross-instance relay. */
 export type RoomExtension = (room: Room) => RoomHooks;
@@ -104,6 +112,7 @@ export class RoomRegistry {
       return [
         { name: 'canvas-load', load: () => prepareCanvas(room, this.log) },
         ...extensions(),
+        stampRole,
         canvasCheck(room, { limits: this.options.writeLimits, locked: () => session.get('canvasLocked') === true }),
         new Bin(room),
       ];
@@ -115,7 +124,7 @@ export class RoomRegistry {
         openCanvas: () => this.hold(boardId, 'canvas'),
         summary: () => (this.options.summary ? this.options.summary(boardId) : Promise.reject(new Error('no summary builder'))),
       });
-      return [...extensions(), sessionCheck(room), sessionStamps(room)];
+      return [...extensions(), stampRole, sessionCheck(room), sessionStamps(room)];
     }
     // The public room mirrors its board's canvas and session while it lives.
     const canvas = this.#holdWhile(room, boardId, 'canvas');
