@@ -33,6 +33,8 @@ export interface ConnectionLimits {
 
 /** Refused writes one connection may make per minute before it is taken for a broken client. */
 const MAX_REFUSALS_PER_MINUTE = 30;
+/** Characters of one of our JSON requests (shared/requests.ts); the largest honest one is far below. */
+const MAX_REQUEST_CHARS = 16 * 1024;
 
 /** The most awareness client ids one connection may speak for (one per Y.Doc; y-websocket uses one). */
 const MAX_OWNED_CLIENTS = 4;
@@ -154,9 +156,13 @@ export class Connection implements Peer, Writer {
       case MessageType.awareness:
         this.#handleAwareness(decoding.readVarUint8Array(decoder));
         break;
-      case MessageType.request:
-        this.#handleRequest(decoding.readVarString(decoder));
+      case MessageType.request: {
+        const text = decoding.readVarString(decoder);
+        // Our requests are a few hundred bytes; parsing megabytes of JSON would stall every room.
+        if (text.length > MAX_REQUEST_CHARS) throw new ProtocolError(CloseCode.payloadTooLarge, CloseReason.invalidRequest);
+        this.#handleRequest(text);
         break;
+      }
       case MessageType.queryAwareness:
         if (this.receivesAwareness) {
           this.send(encodeAwarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]));
