@@ -2,6 +2,7 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { Editor } from 'tldraw';
 import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../../shared/roles';
 import { isHost } from '../../../shared/roles';
 import { SESSION_MAP } from '../../../shared/session';
@@ -69,6 +70,14 @@ export function useSessionField<T>(field: string): T | undefined {
     return () => sessionMap.unobserve(update);
   }, [sessionMap, field]);
   return value;
+}
+
+/** The canvas room's awareness, following the room when its copy is replaced (after a refused write). */
+export function useCanvasAwareness(): Awareness {
+  const { board } = useBoardTools();
+  const [awareness, setAwareness] = useState(() => board.room('canvas').provider.awareness);
+  useEffect(() => board.onRoomReplaced((kind) => kind === 'canvas' && setAwareness(board.room('canvas').provider.awareness)), [board]);
+  return awareness;
 }
 
 /** Re-renders every `ms` while `active` (for countdowns). */

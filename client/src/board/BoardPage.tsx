@@ -1,6 +1,6 @@
 /** The board page: `/b/{id}#t=<token>` — the join screen, then the shared canvas. */
 import { useEffect, useMemo, useState } from 'react';
-import { Tldraw, type Editor, type TLComponents } from 'tldraw';
+import { Tldraw, type Editor, type TLComponents, type TLUiOverrides } from 'tldraw';
 import { FlagBadges } from './FlagBadges';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { readTokenPayload } from '../../../shared/token';
@@ -15,9 +15,19 @@ import { isHost } from '../../../shared/roles';
 import { BoardToolsProvider, makeBoardTools, type BoardTools } from './BoardContext';
 import { BoardToolsLayer } from './BoardTools';
 import { measureServerClock } from '../sync/serverClock';
+import { protectHostContent } from './protectHostContent';
+import { WriteNotice } from './WriteNotice';
 
 const assetUrls = getAssetUrlsByImport();
 const components: TLComponents = { InFrontOfTheCanvas: FlagBadges };
+// Pages are the hosts' (rule G7): participants get no page menu and no "move to a new page".
+const participantComponents: TLComponents = { ...components, PageMenu: null };
+const participantOverrides: TLUiOverrides = {
+  actions: (_editor, actions) => {
+    delete actions['move-to-new-page'];
+    return actions;
+  },
+};
 
 function tokenFromHash(): string {
   return new URLSearchParams(window.location.hash.slice(1)).get('t') ?? '';
@@ -40,7 +50,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
 function Canvas({ boardId, token, role, person, projector = false }: { boardId: string; token: string; role: Role; person: Person | null; projector?: boolean }) {
   const { t, locale } = useI18n();
   const kind = role === 'observer' ? 'public' : 'canvas';
-  const state = useBoardStore(boardId, token, kind, person);
+  const state = useBoardStore(boardId, token, kind, role, person);
+  const participant = role === 'participant';
   const [tools, setTools] = useState<BoardTools | null>(null);
   useEffect(() => void measureServerClock(), []);
   if (state.status === 'error') return <Notice text={state.message} />;
@@ -50,17 +61,28 @@ function Canvas({ boardId, token, role, person, projector = false }: { boardId: 
     if (kind === 'public' || projector) editor.updateInstanceState({ isReadonly: true });
     if (kind === 'public') editor.zoomToFit();
     setTools(makeBoardTools(state.board, state.binding, editor, role, person, personId(), token, projector));
+    // The editor at hand in the devtools console, as in tldraw's own examples (the browser tests use it too).
+    Object.assign(window, { editor });
+    return participant ? protectHostContent(editor) : undefined;
   };
   return (
     <div className={`board${isHost(role) && !projector ? ' with-panel' : ''}${projector ? ' projector' : ''}`} data-role={role}>
       <div className="canvas-area">
-        <Tldraw store={state.store} assetUrls={assetUrls} components={components} onMount={onMount} hideUi={projector} />
+        <Tldraw
+          store={state.store}
+          assetUrls={assetUrls}
+          components={participant ? participantComponents : components}
+          overrides={participant ? participantOverrides : undefined}
+          onMount={onMount}
+          hideUi={projector}
+        />
       </div>
       {tools && (
         <BoardToolsProvider value={tools}>
-          <BoardToolsLayer />
+          <BoardToolsLayer outdated={state.outdated} />
         </BoardToolsProvider>
       )}
+      <WriteNotice notice={state.notice} />
       <ConnectionBadge state={state.connection} />
     </div>
   );

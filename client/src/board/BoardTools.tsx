@@ -10,8 +10,10 @@ import { PrivateModeWatcher } from '../tools/PrivateMode';
 import { LanguageSwitch } from '../people/LanguageSwitch';
 import { PollCard } from '../tools/Polls';
 import { useI18n } from '../i18n';
+import { UpdateBanner } from './UpdateBanner';
 
-export function BoardToolsLayer() {
+/** `outdated`: the server runs a newer tldraw, so the board is read-only for everyone here. */
+export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
   const { t } = useI18n();
   const tools = useBoardTools();
   const locked = useSessionField<boolean>('canvasLocked') === true;
@@ -22,13 +24,16 @@ export function BoardToolsLayer() {
   }, [tools]);
 
   useEffect(() => {
-    if (!tools.isHost) tools.editor.updateInstanceState({ isReadonly: locked || tools.role === 'observer' || tools.isProjector });
-  }, [tools, locked]);
+    const readOnly = outdated || (!tools.isHost && (locked || tools.role === 'observer' || tools.isProjector));
+    if (readOnly !== tools.editor.getIsReadonly()) tools.editor.updateInstanceState({ isReadonly: readOnly });
+  }, [tools, locked, outdated]);
+  const update = outdated && <UpdateBanner />;
 
   if (tools.isProjector) {
     return (
       <>
         <div className="tools-top projector-top">
+          {update}
           <StepBanner />
           <PollCard />
         </div>
@@ -39,6 +44,7 @@ export function BoardToolsLayer() {
   if (tools.role === 'observer') {
     return (
       <div className="tools-top">
+        {update}
         <p className="observer-label">{t('observerView')}</p>
         <StepBanner />
       </div>
@@ -47,6 +53,7 @@ export function BoardToolsLayer() {
   return (
     <>
       <div className="tools-top">
+        {update}
         <StepBanner />
         {locked && !tools.isHost && <p className="locked-label">{t('boardLocked')}</p>}
         <PollCard />

@@ -1,7 +1,7 @@
 /** A button that opens a modal dialog; the dialog's content is mounted only while it is open. */
 import { useRef, useState, type ReactNode } from 'react';
 
-export function DialogButton({ label, labelledBy, children }: { label: string; labelledBy: string; children: (close: () => void) => ReactNode }) {
+export function DialogButton({ label, labelledBy, className = '', children }: { label: string; labelledBy: string; className?: string; children: (close: () => void) => ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   return (
@@ -15,7 +15,7 @@ export function DialogButton({ label, labelledBy, children }: { label: string; l
       >
         {label}
       </button>
-      <dialog ref={dialog} className="export-dialog" aria-labelledby={labelledBy} onClose={() => setOpen(false)}>
+      <dialog ref={dialog} className={`export-dialog ${className}`.trim()} aria-labelledby={labelledBy} onClose={() => setOpen(false)}>
         {open && children(() => dialog.current?.close())}
       </dialog>
     </>

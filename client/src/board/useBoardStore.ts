@@ -1,51 +1,46 @@
-/** The thin hook between React and the sync layer: a connection, and a tldraw store bound to it. */
+/** The thin hook between React and the sync layer: a canvas session, seen as React state. */
 import { useEffect, useState } from 'react';
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } from 'tldraw';
-import type { RoomKind } from '../../../shared/roles';
-import { BoardConnection, type ConnectionState } from '../sync/boardConnection';
-import { bindCanvas, type CanvasBinding } from '../sync/canvasBinding';
-import { bindPresence, type Person } from '../sync/presence';
+import type { TLStore } from 'tldraw';
+import type { Role } from '../../../shared/roles';
+import type { BoardConnection, ConnectionState } from '../sync/boardConnection';
+import type { CanvasBinding } from '../sync/canvasBinding';
+import { CanvasSession, type WriteNotice } from '../sync/canvasSession';
+import type { Person } from '../sync/presence';
 
 export type BoardStoreState =
   | { status: 'loading'; connection: ConnectionState }
-  | { status: 'ready'; store: TLStore; connection: ConnectionState; board: BoardConnection; binding: CanvasBinding }
+  | {
+      status: 'ready';
+      store: TLStore;
+      connection: ConnectionState;
+      board: BoardConnection;
+      binding: CanvasBinding;
+      /** The server runs a newer tldraw: read-only until the page is reloaded. */
+      outdated: boolean;
+      /** The latest write of this person's that did not reach the board. */
+      notice: WriteNotice | null;
+    }
   | { status: 'error'; message: string };
 
 /**
  * Connects to the board's rooms; `canvasKind` is 'canvas' for hosts and participants, 'public'
  * for observers. Without a person (the projector) nobody's presence is sent.
  */
-export function useBoardStore(boardId: string, token: string, canvasKind: 'canvas' | 'public', person: Person | null): BoardStoreState {
+export function useBoardStore(boardId: string, token: string, canvasKind: 'canvas' | 'public', role: Role, person: Person | null): BoardStoreState {
   const [state, setState] = useState<BoardStoreState>({ status: 'loading', connection: 'connecting' });
 
   useEffect(() => {
-    const kinds: RoomKind[] = canvasKind === 'canvas' ? ['canvas', 'control'] : ['public'];
-    const board = new BoardConnection(boardId, token, kinds);
-    const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils });
-    const cleanups: (() => void)[] = [];
-    let ready = false;
-    cleanups.push(
-      board.onState((connection) =>
-        setState((prev) => (prev.status === 'ready' ? { ...prev, connection } : prev.status === 'loading' ? { status: 'loading', connection } : prev)),
-      ),
-    );
-    board
-      .synced()
-      .then(() => {
-        if (cleanups.length === 0) return;
-        const binding = bindCanvas(store, board.room(canvasKind).doc);
-        cleanups.push(binding.dispose);
-        if (canvasKind === 'canvas' && person) cleanups.push(bindPresence(store, board.room('canvas').provider.awareness, person));
-        ready = true;
-        setState({ status: 'ready', store, connection: board.state, board, binding });
-      })
-      .catch((err: unknown) => setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }));
-    return () => {
-      for (const cleanup of cleanups.splice(0)) cleanup();
-      board.destroy();
-      if (ready) store.dispose();
+    const session = new CanvasSession({ boardId, token, kind: canvasKind, role, person });
+    const show = () => {
+      const view = session.view;
+      setState(view.status === 'ready' ? { ...view, store: session.store, board: session.board } : view);
     };
-  }, [boardId, token, canvasKind, person]);
+    const stop = session.onChange(show);
+    return () => {
+      stop();
+      session.destroy();
+    };
+  }, [boardId, token, canvasKind, role, person]);
 
   return state;
 }

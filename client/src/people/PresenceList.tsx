@@ -2,15 +2,16 @@
 import { useEffect, useState } from 'react';
 import { isHost } from '../../../shared/roles';
 import { peopleOf } from '../sync/presence';
-import { useBoardTools } from '../board/BoardContext';
+import { useBoardTools, useCanvasAwareness } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 
 export function PresenceList() {
   const { t } = useI18n();
-  const { board, editor } = useBoardTools();
-  const awareness = board.room('canvas').provider.awareness;
+  const { editor } = useBoardTools();
+  const awareness = useCanvasAwareness();
   const [people, setPeople] = useState(() => peopleOf(awareness));
   useEffect(() => {
+    setPeople(peopleOf(awareness));
     const update = () => setPeople(peopleOf(awareness));
     awareness.on('change', update);
     return () => awareness.off('change', update);

@@ -20,6 +20,7 @@ import { PollControls } from '../tools/Polls';
 import { JoinQrButton, ProjectorButton } from '../people/JoinQr';
 import { ReportButton } from '../export/ReportDialog';
 import { LanguageSwitch } from '../people/LanguageSwitch';
+import { BinButton } from './BinDialog';
 
 export function HostPanel() {
   const { t, locale } = useI18n();
@@ -120,6 +121,7 @@ export function HostPanel() {
       <PollControls />
       <ExportButton />
       <ReportButton />
+      <BinButton />
       <JoinQrButton />
       <ProjectorButton />
       <PresenceList />

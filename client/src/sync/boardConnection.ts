@@ -21,35 +21,68 @@ export class BoardConnection {
   #state: ConnectionState = 'connecting';
   readonly #listeners = new Set<(state: ConnectionState) => void>();
   #failures = 0;
+  readonly #replaced = new Set<(kind: RoomKind) => void>();
+  #destroyed = false;
 
   constructor(
     readonly boardId: string,
     readonly token: string,
     kinds: RoomKind[],
   ) {
-    const serverUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
-    for (const kind of kinds) {
-      const doc = new Y.Doc();
-      const provider = new WebsocketProvider(serverUrl, roomName(boardId, kind), doc, {
-        params: { token },
-        // Each tab talks to the server itself; a read-only view must not take writes from a tab.
-        disableBc: true,
-        maxBackoffTime: 5000,
-      });
-      provider.on('status', () => this.#update());
-      provider.on('connection-close', () => {
-        this.#failures = provider.wsconnected ? 0 : this.#failures + 1;
-        this.#update();
-      });
-      provider.on('connection-error', () => {
-        this.#failures++;
-        this.#update();
-      });
-      const local = kind === 'canvas' ? new IndexeddbPersistence(`tablica:${roomName(boardId, kind)}`, doc) : undefined;
-      this.rooms.set(kind, { doc, provider, local });
-    }
+    for (const kind of kinds) this.rooms.set(kind, this.#open(kind));
     window.addEventListener('online', this.#online);
     window.addEventListener('offline', this.#offline);
+  }
+
+  #open(kind: RoomKind): RoomConnection {
+    const serverUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(serverUrl, roomName(this.boardId, kind), doc, {
+      params: { token: this.token },
+      // Each tab talks to the server itself; a read-only view must not take writes from a tab.
+      disableBc: true,
+      maxBackoffTime: 5000,
+    });
+    // A provider that was replaced says nothing about the connection any more.
+    const current = () => this.rooms.get(kind)?.provider === provider;
+    provider.on('status', () => current() && this.#update());
+    provider.on('connection-close', () => {
+      if (!current()) return;
+      this.#failures = provider.wsconnected ? 0 : this.#failures + 1;
+      this.#update();
+    });
+    provider.on('connection-error', () => {
+      if (!current()) return;
+      this.#failures++;
+      this.#update();
+    });
+    const local = kind === 'canvas' ? new IndexeddbPersistence(`tablica:${roomName(this.boardId, kind)}`, doc) : undefined;
+    return { doc, provider, local };
+  }
+
+  /**
+   * Throws this browser's copy of a room away — its socket, its document and what it stored in
+   * the browser — and opens the room afresh; resolves with the new room (not yet synced).
+   */
+  async replaceRoom(kind: RoomKind): Promise<RoomConnection> {
+    const old = this.room(kind);
+    old.provider.destroy();
+    // Deleted before the new copy opens its store, so nothing refused is read back from it.
+    await old.local?.clearData();
+    old.doc.destroy();
+    if (this.#destroyed) throw new Error('the board connection was closed');
+    const fresh = this.#open(kind);
+    if (!navigator.onLine) fresh.provider.disconnect();
+    this.rooms.set(kind, fresh);
+    this.#update();
+    for (const listener of this.#replaced) listener(kind);
+    return fresh;
+  }
+
+  /** Called with the kind of room whose copy was just replaced (read `room(kind)` for the new one). */
+  onRoomReplaced(listener: (kind: RoomKind) => void): () => void {
+    this.#replaced.add(listener);
+    return () => this.#replaced.delete(listener);
   }
 
   /** The device says its network is gone: stop retrying (edits stay in the documents) until it is back. */
@@ -81,15 +114,7 @@ export class BoardConnection {
 
   /** Resolves once every room has had its first sync with the server. */
   synced(): Promise<void> {
-    return Promise.all(
-      [...this.rooms.values()].map(
-        ({ provider }) =>
-          new Promise<void>((resolve) => {
-            if (provider.synced) resolve();
-            else provider.once('sync', (isSynced: boolean) => isSynced && resolve());
-          }),
-      ),
-    ).then(() => undefined);
+    return Promise.all([...this.rooms.values()].map(({ provider }) => providerSynced(provider))).then(() => undefined);
   }
 
   readonly #update = () => {
@@ -106,6 +131,7 @@ export class BoardConnection {
   };
 
   destroy(): void {
+    this.#destroyed = true;
     window.removeEventListener('online', this.#online);
     window.removeEventListener('offline', this.#offline);
     for (const { provider, doc, local } of this.rooms.values()) {
@@ -115,5 +141,14 @@ export class BoardConnection {
     }
     this.rooms.clear();
     this.#listeners.clear();
+    this.#replaced.clear();
   }
+}
+
+/** Resolves once the provider has had its first sync with the server. */
+export function providerSynced(provider: WebsocketProvider): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    else provider.once('sync', (isSynced: boolean) => isSynced && resolve());
+  });
 }

@@ -67,6 +67,9 @@ export function bindPresence(store: TLStore, awareness: Awareness, person: Perso
     clearTimeout(timer);
     awareness.off('change', onChange);
     awareness.setLocalState(null);
+    // Other people's cursors came with this awareness; a new one (after a reset) brings its own.
+    const shown = store.allRecords().filter((r) => r.typeName === 'instance_presence').map((r) => r.id);
+    if (shown.length > 0) store.mergeRemoteChanges(() => store.remove(shown));
   };
 }
 
