@@ -107,7 +107,8 @@ export const MeetingDetails = z.object({
   meetingNumber: z.string().max(40).default(''),
   date: z.string().max(40).default(''),
   place: z.string().max(200).default(''),
-  mode: z.enum(MEETING_MODES).default('room'),
+  /** Empty until the hosts choose one: the note names the form only when it was chosen. */
+  mode: z.union([z.enum(MEETING_MODES), z.literal('')]).default(''),
   hosts: z.array(z.string().max(120)).max(10).default([]),
   nextMeeting: z.string().max(500).default(''),
 });
@@ -123,6 +124,7 @@ export const AttendanceEntry = z.object({
   role: z.enum(['facilitator', 'expert', 'participant', 'observer']),
   optOut: z.boolean().default(false),
 });
+export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
 export const Attendance = z.record(z.string(), AttendanceEntry);
 export type Attendance = z.infer<typeof Attendance>;
 
