@@ -152,13 +152,13 @@ export const PrivateModeState = z.object({
 });
 export type PrivateModeState = z.infer<typeof PrivateModeState>;
 
-/** What the host fills in on the post-meeting report form (the rest is prefilled from the board). */
-export const HostReportFields = z.object({
-  topics: z.string().max(4000).default(''),
-  products: z.string().max(4000).default(''),
-  problems: z.string().max(4000).default(''),
-  nextSteps: z.string().max(4000).default(''),
-  notes: z.string().max(4000).default(''),
+/**
+ * What the host wrote on the post-meeting report form, by field id. The fields themselves are
+ * the programme's to define (shared/report/reportForm.ts); values of fields it no longer has are
+ * kept but not shown.
+ */
+export const HostReportFields = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/), z.string().max(4000)).refine((fields) => Object.keys(fields).length <= 40, {
+  message: 'at most 40 fields',
 });
 export type HostReportFields = z.infer<typeof HostReportFields>;
 
