@@ -63,7 +63,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   const extensions: RoomExtension[] = [...(options.roomExtensions ?? []), ...(relay ? [(room: Room) => relay.hooks(room)] : [])];
   const rooms: RoomRegistry = new RoomRegistry(
     store,
-    { ...config, writeLimits: writeLimitsOf(config), summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles }, boardId) },
+    { ...config, writeLimits: writeLimitsOf(config), summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles, formatTitle }, boardId) },
     log,
     extensions,
   );
