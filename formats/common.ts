@@ -40,6 +40,10 @@ export function summaryStep(id: string): StepInput {
       pl: 'Zbierzcie najważniejsze wnioski z dzisiejszej pracy. Każde działanie zapiszcie w formie: co, kto, do kiedy. Ustalcie termin i miejsce kolejnego spotkania – to, co tu zatwierdzicie, trafi do notatki podsumowującej.',
       en: "Gather the key conclusions of today's work. Write each action as: what, who, by when. Agree the date and place of the next meeting – what you confirm here goes into the summary note.",
     },
+    tip: {
+      pl: 'Przeczytajcie wnioski na głos i zapytajcie, czy ktoś się z czymś nie zgadza – dopiero potem oznaczcie je jako uzgodnione. Termin kolejnego spotkania zapiszcie na karteczce w polu „Kolejne spotkanie”, a działania dodajcie z panelu, żeby notatka odczytała je dokładnie.',
+      en: 'Read the conclusions out loud and ask whether anyone disagrees before you mark them agreed. Put the date of the next meeting on a note in the "Next meeting" area, and add the actions from the panel so that the note reads them back exactly.',
+    },
     timeboxMinutes: 10,
     public: true,
     layout: {
@@ -57,6 +61,7 @@ export function summaryStep(id: string): StepInput {
         pl: 'wnioski, działania (co, kto, do kiedy) i kolejne spotkanie',
         en: 'conclusions, actions (what, who, by when) and the next meeting',
       },
+      nextMeetingArea: 'next-meeting',
     },
   };
 }

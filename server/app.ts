@@ -18,7 +18,8 @@ import { summaryOf, summaryRouter } from './export/summaryRoute';
 import { reportRouter } from './export/reportRoute';
 import { getFormat } from '../formats';
 import { createDemoBoard } from './demo/demoBoard';
-import { localize, stepTitles } from '../shared/formats/schema';
+import { localize } from '../shared/formats/schema';
+import { stepOutlines } from '../shared/formats/outline';
 import type { Locale } from '../shared/api';
 import { RoomRegistry, type RoomExtension } from './sync/rooms';
 import type { Room } from './sync/room';
@@ -43,7 +44,7 @@ export interface RunningTablica {
 
 const formatStepTitles = (formatId: string, locale: Locale) => {
   const format = getFormat(formatId);
-  return format && stepTitles(format, locale);
+  return format && stepOutlines(format, locale);
 };
 const formatTitle = (formatId: string, locale: Locale) => {
   const format = getFormat(formatId);
@@ -62,7 +63,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   const extensions: RoomExtension[] = [...(options.roomExtensions ?? []), ...(relay ? [(room: Room) => relay.hooks(room)] : [])];
   const rooms: RoomRegistry = new RoomRegistry(
     store,
-    { ...config, writeLimits: writeLimitsOf(config), summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles }, boardId) },
+    { ...config, writeLimits: writeLimitsOf(config), summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles, formatTitle }, boardId) },
     log,
     extensions,
   );

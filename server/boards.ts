@@ -7,7 +7,7 @@ import { SESSION_MAP } from '../shared/session';
 import type { TokenSigner } from './auth/tokens';
 import type { DocumentStore } from './persistence/store';
 import { addFormatToCanvas, canvasRecords, seedCanvas } from './boardCanvas';
-import { getFormat } from '../formats';
+import { formatFor } from '../formats';
 
 export function newBoardId(): string {
   return randomBytes(15).toString('base64url');
@@ -47,7 +47,7 @@ export async function createBoard(
   const canvas = new Y.Doc();
   const records = canvasRecords(canvas);
   seedCanvas(records, request.locale ?? 'pl');
-  if (request.formatId) addFormatToCanvas(records, getFormat(request.formatId), request.locale ?? 'pl');
+  if (request.formatId) addFormatToCanvas(records, formatFor(request.formatId, { cities: request.cities }), request.locale ?? 'pl');
   await store.store(roomName(id, 'canvas'), Y.encodeStateAsUpdate(canvas));
   canvas.destroy();
 

@@ -7,11 +7,16 @@ export const FORMAT_IDS = ['kickoff', 'planning', 'solutions', 'practices', 'wor
 export const LOCALES = ['pl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** How many city zones the kick-off lays out: a network has 10 to 20 cities. */
+export const CITY_ZONES = { min: 10, max: 20, default: 12 } as const;
+
 export const CreateBoardRequest = z
   .object({
     title: z.string().trim().min(1).max(200),
     formatId: z.enum(FORMAT_IDS).optional(),
     locale: z.enum(LOCALES).optional(),
+    /** The network's number of cities (the kick-off's city zones); other formats ignore it. */
+    cities: z.number().int().min(CITY_ZONES.min).max(CITY_ZONES.max).optional(),
   })
   .strict();
 export type CreateBoardRequest = z.infer<typeof CreateBoardRequest>;

@@ -107,7 +107,8 @@ export const MeetingDetails = z.object({
   meetingNumber: z.string().max(40).default(''),
   date: z.string().max(40).default(''),
   place: z.string().max(200).default(''),
-  mode: z.enum(MEETING_MODES).default('room'),
+  /** Empty until the hosts choose one: the note names the form only when it was chosen. */
+  mode: z.union([z.enum(MEETING_MODES), z.literal('')]).default(''),
   hosts: z.array(z.string().max(120)).max(10).default([]),
   nextMeeting: z.string().max(500).default(''),
 });
@@ -123,6 +124,7 @@ export const AttendanceEntry = z.object({
   role: z.enum(['facilitator', 'expert', 'participant', 'observer']),
   optOut: z.boolean().default(false),
 });
+export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
 export const Attendance = z.record(z.string(), AttendanceEntry);
 export type Attendance = z.infer<typeof Attendance>;
 
@@ -150,13 +152,13 @@ export const PrivateModeState = z.object({
 });
 export type PrivateModeState = z.infer<typeof PrivateModeState>;
 
-/** What the host fills in on the post-meeting report form (the rest is prefilled from the board). */
-export const HostReportFields = z.object({
-  topics: z.string().max(4000).default(''),
-  products: z.string().max(4000).default(''),
-  problems: z.string().max(4000).default(''),
-  nextSteps: z.string().max(4000).default(''),
-  notes: z.string().max(4000).default(''),
+/**
+ * What the host wrote on the post-meeting report form, by field id. The fields themselves are
+ * the programme's to define (shared/report/reportForm.ts); values of fields it no longer has are
+ * kept but not shown.
+ */
+export const HostReportFields = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/), z.string().max(4000)).refine((fields) => Object.keys(fields).length <= 40, {
+  message: 'at most 40 fields',
 });
 export type HostReportFields = z.infer<typeof HostReportFields>;
 

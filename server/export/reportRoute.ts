@@ -1,14 +1,16 @@
-/** GET /api/boards/{id}/report.docx|.csv|.json — the host's post-meeting report, for hosts only. */
+/** GET /api/boards/{id}/report.docx|.csv|.json — the hosts' post-meeting report, for hosts only. */
 import express, { type Request, type Response, type Router } from 'express';
 import { roomName } from '../../shared/roles';
 import { SESSION_MAP } from '../../shared/session';
-import { buildHostReport, hostReportCsv } from '../../shared/report/hostReport';
+import { buildHostReport } from '../../shared/report/hostReport';
+import { hostReportCsv } from '../../shared/report/reportCsv';
+import { REPORT_LABELS } from '../../shared/report/labels';
 import { requireHost } from '../auth/hostAuth';
 import { errorFields } from '../log';
-import { readBoardDocument, summaryOf, type SummaryDeps } from './summaryRoute';
+import { meetingDay, readBoardDocument, sendDownload, summaryOf, type SummaryDeps } from './summaryRoute';
 import { renderReportDocx } from './reportDocx';
 
-export function reportRouter(deps: SummaryDeps & { formatTitle?: (formatId: string, locale: 'pl' | 'en') => string | undefined }): Router {
+export function reportRouter(deps: SummaryDeps): Router {
   const router = express.Router();
   router.get('/api/boards/:id/report.:ext', requireHost(deps.signer, deps.access), async (req: Request, res: Response) => {
     const id = res.locals.boardId as string;
@@ -20,6 +22,7 @@ export function reportRouter(deps: SummaryDeps & { formatTitle?: (formatId: stri
     try {
       const control = await readBoardDocument(deps, roomName(id, 'control'));
       const session = control.getMap(SESSION_MAP).toJSON() as Record<string, unknown>;
+      // The board's language, whoever downloads it; `?lang=` may ask for the other.
       const locale = req.query.lang === 'en' || req.query.lang === 'pl' ? req.query.lang : session.locale === 'en' ? 'en' : 'pl';
       const formatId = typeof session.formatId === 'string' ? session.formatId : undefined;
       const report = buildHostReport({
@@ -29,11 +32,11 @@ export function reportRouter(deps: SummaryDeps & { formatTitle?: (formatId: stri
         steps: formatId ? deps.stepTitles?.(formatId, locale) : undefined,
         summary: await summaryOf(deps, id, locale),
       });
-      const base = `sprawozdanie-${id.slice(0, 8)}`;
+      const name = { day: meetingDay(session, report.meeting.date), kind: REPORT_LABELS[locale].fileName, title: report.meeting.meetingTitle || report.boardTitle, ext };
       res.setHeader('Cache-Control', 'no-store');
-      if (ext === 'json') res.attachment(`${base}.json`).json(report);
-      else if (ext === 'csv') res.type('text/csv; charset=utf-8').attachment(`${base}.csv`).send('\uFEFF' + hostReportCsv(report));
-      else res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').attachment(`${base}.docx`).send(await renderReportDocx(report));
+      if (ext === 'json') sendDownload(res, name, 'application/json; charset=utf-8', JSON.stringify(report));
+      else if (ext === 'csv') sendDownload(res, name, 'text/csv; charset=utf-8', '\uFEFF' + hostReportCsv(report));
+      else sendDownload(res, name, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await renderReportDocx(report));
     } catch (err) {
       deps.log.error('report.failed', { board: id, ...errorFields(err) });
       res.status(500).json({ error: 'the report could not be made' });

@@ -9,6 +9,9 @@ import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
 import { SESSION_MAP } from '../../shared/session';
 import type { CanvasRecord } from '../../shared/projection';
 import { buildSummaryNote, type StepTitle, type SummaryNote } from '../../shared/summary/summaryNote';
+import { SUMMARY_LABELS } from '../../shared/summary/labels';
+import { xmlSafe } from '../../shared/text/xmlSafe';
+import { dayOf } from '../../shared/text/dates';
 import { renderMarkdown } from '../../shared/summary/markdown';
 import { renderHtml } from '../../shared/summary/html';
 import type { Locale } from '../../shared/api';
@@ -17,14 +20,18 @@ import type { DocumentStore } from '../persistence/store';
 import type { RoomRegistry } from '../sync/rooms';
 import { errorFields, type Logger } from '../log';
 import { renderDocx } from './docx';
+import { contentDisposition, exportBaseName } from './fileName';
 
-/** The step titles of a format in a language, when the board was made from one. */
+/** The steps of a format in a language (titles, areas, topic areas), when the board was made from one. */
 export type StepTitlesOf = (formatId: string, locale: Locale) => StepTitle[] | undefined;
+/** A format's title in a language. */
+export type FormatTitleOf = (formatId: string, locale: Locale) => string | undefined;
 
 interface BoardReadDeps {
   store: DocumentStore;
   rooms: RoomRegistry;
   stepTitles?: StepTitlesOf;
+  formatTitle?: FormatTitleOf;
 }
 
 export interface SummaryDeps extends BoardReadDeps {
@@ -62,13 +69,47 @@ export async function readBoardDocument(deps: BoardReadDeps, name: string): Prom
 export async function summaryOf(deps: BoardReadDeps, boardId: string, localeOverride?: Locale): Promise<SummaryNote> {
   const control = await readBoardDocument(deps, roomName(boardId, 'control'));
   const session = control.getMap(SESSION_MAP).toJSON() as Record<string, unknown>;
+  // The board's language, whoever asks; `?lang=` may still ask for the other.
   const locale: Locale = localeOverride ?? (session.locale === 'en' ? 'en' : 'pl');
-  const kept = session.closedSummary as SummaryNote | undefined;
-  if (kept) return { ...kept, locale };
+  const formatId = typeof session.formatId === 'string' ? session.formatId : undefined;
+  const formatTitle = formatId ? deps.formatTitle?.(formatId, locale) : undefined;
+  const kept = session.closedSummary as (Partial<SummaryNote> & Pick<SummaryNote, 'title' | 'meeting'>) | undefined;
+  if (kept) return keptNote(kept, locale, formatTitle);
   const canvas = await readBoardDocument(deps, roomName(boardId, 'canvas'));
   const records = [...new YKeyValue<CanvasRecord>(canvas.getArray(CANVAS_RECORDS_ARRAY)).map.values()].map((e) => e.val);
-  const steps = typeof session.formatId === 'string' ? deps.stepTitles?.(session.formatId, locale) : undefined;
-  return buildSummaryNote({ session, records, locale, steps });
+  const steps = formatId ? deps.stepTitles?.(formatId, locale) : undefined;
+  return buildSummaryNote({ session, records, locale, steps, formatTitle });
+}
+
+/** A note kept at closing, read in `locale`; notes kept before areas and hosts were in it still read. */
+function keptNote(kept: Partial<SummaryNote> & Pick<SummaryNote, 'title' | 'meeting'>, locale: Locale, formatTitle: string | undefined): SummaryNote {
+  type OldStep = SummaryNote['steps'][number] & { conclusions?: SummaryNote['steps'][number]['sections'][number]['conclusions'] };
+  return xmlSafe({
+    locale,
+    title: kept.title,
+    formatTitle: formatTitle ?? kept.formatTitle ?? null,
+    topics: kept.topics ?? [],
+    meeting: kept.meeting,
+    hosts: kept.hosts ?? kept.meeting.hosts ?? [],
+    attendance: (kept.attendance ?? []).filter((a) => a.city.trim() !== ''),
+    withoutCity: kept.withoutCity ?? (kept.attendance ?? []).filter((a) => a.city.trim() === '').flatMap((a) => a.people),
+    steps: ((kept.steps ?? []) as OldStep[]).map(({ conclusions, ...step }) => ({ ...step, sections: step.sections ?? [{ title: null, conclusions: conclusions ?? [] }] })),
+    polls: kept.polls ?? [],
+    actions: kept.actions ?? [],
+  });
+}
+
+/** The meeting's day for a file name: the date the hosts gave, else the day the steps began or the board was made. */
+export function meetingDay(session: Record<string, unknown>, date: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date.trim())) return date.trim();
+  const run = Array.isArray(session.stepsRun) ? (session.stepsRun[0] as { at?: unknown } | undefined)?.at : undefined;
+  return dayOf(typeof run === 'string' ? run : typeof session.createdAt === 'string' ? session.createdAt : new Date().toISOString());
+}
+
+/** Sends `body` as a download named after the meeting's day, the kind of file and its title. */
+export function sendDownload(res: Response, name: { day: string; kind: string; title: string; ext: string }, type: string, body: string | Buffer): void {
+  res.type(type).setHeader('Content-Disposition', contentDisposition(`${exportBaseName(name.day, name.kind, name.title)}.${name.ext}`));
+  res.send(body);
 }
 
 export function summaryRouter(deps: SummaryDeps): Router {
@@ -83,18 +124,12 @@ export function summaryRouter(deps: SummaryDeps): Router {
     const lang = req.query.lang === 'en' || req.query.lang === 'pl' ? req.query.lang : undefined;
     try {
       const note = await summaryOf(deps, id, lang);
-      const base = `notatka-${id.slice(0, 8)}`;
+      const session = (await readBoardDocument(deps, roomName(id, 'control'))).getMap(SESSION_MAP).toJSON() as Record<string, unknown>;
+      const name = { day: meetingDay(session, note.meeting.date), kind: SUMMARY_LABELS[note.locale].fileName, title: note.meeting.meetingTitle || note.title };
       res.setHeader('Cache-Control', 'no-store');
-      if (ext === 'md') {
-        res.type('text/markdown; charset=utf-8').attachment(`${base}.md`).send(renderMarkdown(note));
-      } else if (ext === 'html') {
-        res.type('text/html; charset=utf-8').send(renderHtml(note));
-      } else {
-        res
-          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .attachment(`${base}.docx`)
-          .send(await renderDocx(note));
-      }
+      if (ext === 'md') sendDownload(res, { ...name, ext }, 'text/markdown; charset=utf-8', renderMarkdown(note));
+      else if (ext === 'html') res.type('text/html; charset=utf-8').send(renderHtml(note));
+      else sendDownload(res, { ...name, ext }, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await renderDocx(note));
     } catch (err) {
       deps.log.error('summary.failed', { board: id, ...errorFields(err) });
       res.status(500).json({ error: 'the summary note could not be made' });

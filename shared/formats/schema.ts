@@ -81,6 +81,10 @@ export const StepSummary = z
     feeds: z.enum(SUMMARY_FEEDS),
     /** What exactly, e.g. "chosen topics with votes". */
     description: Localized.optional(),
+    /** Areas whose agreed notes name what the meeting worked on (the note's and report's topics). */
+    topicAreas: z.array(Slug).max(10).optional(),
+    /** The area whose agreed notes say when and where the group meets next. */
+    nextMeetingArea: Slug.optional(),
   })
   .strict();
 export type StepSummary = z.infer<typeof StepSummary>;
@@ -111,6 +115,8 @@ export const Step = z
     goal: Localized,
     /** Short instructions for the group, shown on the frame and in the panel. */
     instructions: Localized,
+    /** A facilitation tip for the hosts only, shown in the host panel. */
+    tip: Localized,
     timeboxMinutes: z.number().int().min(1).max(240),
     /** Shown to observers (and may be transmitted). */
     public: z.boolean(),
@@ -125,6 +131,11 @@ export const Step = z
     step.starterNotes?.forEach((note, i) => {
       if (!areaIds.has(note.areaId)) ctx.addIssue({ code: 'custom', path: ['starterNotes', i, 'areaId'], message: `no area ${note.areaId}` });
     });
+    step.summary.topicAreas?.forEach((areaId, i) => {
+      if (!areaIds.has(areaId)) ctx.addIssue({ code: 'custom', path: ['summary', 'topicAreas', i], message: `no area ${areaId}` });
+    });
+    const next = step.summary.nextMeetingArea;
+    if (next !== undefined && !areaIds.has(next)) ctx.addIssue({ code: 'custom', path: ['summary', 'nextMeetingArea'], message: `no area ${next}` });
   });
 export type Step = z.infer<typeof Step>;
 export type StepInput = z.input<typeof Step>;
@@ -134,7 +145,10 @@ export const Format = z
     schemaVersion: z.literal(FORMAT_SCHEMA_VERSION),
     id: z.enum(FORMAT_KEYS),
     title: Localized,
+    /** The name in a list of formats, e.g. "Format 2 — Generowanie rozwiązań". */
+    shortTitle: Localized,
     goal: Localized,
+    /** When in a network's life the format fits. */
     when: Localized,
     result: Localized,
     steps: z.array(Step).min(1).max(30),

@@ -1,43 +1,55 @@
-/** The post-meeting report form's wording, Polish first. */
+/** The post-meeting report's fixed wording, Polish first (the form's own fields are in reportForm.ts). */
 import type { Locale } from '../api';
 
-export const REPORT_LABELS: Record<Locale, Record<string, string>> = {
+export interface ReportLabels {
+  heading: string;
+  /** What the file is, in its download name. */
+  fileName: string;
+  board: string;
+  stepsRun: string;
+  duration: string;
+  attendance: string;
+  people: string;
+  cities: string;
+  city: (name: string) => string;
+  withoutCity: string;
+  hosts: string;
+  observers: string;
+  field: string;
+  value: string;
+}
+
+export const REPORT_LABELS: Record<Locale, ReportLabels> = {
   pl: {
-    heading: 'Sprawozdanie prowadzącego ze spotkania',
+    heading: 'Sprawozdanie ze spotkania',
+    fileName: 'Sprawozdanie',
     board: 'Tablica',
-    format: 'Format pracy',
     stepsRun: 'Przeprowadzone kroki',
+    duration: 'Czas trwania',
     attendance: 'Frekwencja',
-    total: 'Łącznie',
-    byCity: 'Według miast',
-    byRole: 'Według ról',
-    topics: 'Tematy, nad którymi pracowano',
-    products: 'Wypracowane produkty',
-    problems: 'Napotkane problemy',
-    nextSteps: 'Kolejne kroki',
-    notes: 'Uwagi',
-    facilitator: 'koordynator-facylitator',
-    expert: 'ekspert-moderator',
-    participant: 'przedstawiciel miasta',
-    observer: 'obserwator',
+    people: 'Osoby reprezentujące miasta',
+    cities: 'Liczba miast',
+    city: (name) => `Miasto: ${name}`,
+    withoutCity: 'Osoby bez wskazanego miasta',
+    hosts: 'Osoby prowadzące',
+    observers: 'Osoby obserwujące',
+    field: 'Pole',
+    value: 'Wartość',
   },
   en: {
-    heading: 'Host’s post-meeting report',
+    heading: 'Post-meeting report',
+    fileName: 'Report',
     board: 'Board',
-    format: 'Format',
     stepsRun: 'Steps run',
+    duration: 'Length',
     attendance: 'Attendance',
-    total: 'Total',
-    byCity: 'By city',
-    byRole: 'By role',
-    topics: 'Topics worked on',
-    products: 'Products worked out',
-    problems: 'Problems met',
-    nextSteps: 'Next steps',
-    notes: 'Notes',
-    facilitator: 'facilitator',
-    expert: 'expert',
-    participant: 'city representative',
-    observer: 'observer',
+    people: 'City representatives',
+    cities: 'Number of cities',
+    city: (name) => `City: ${name}`,
+    withoutCity: 'People without a city',
+    hosts: 'Hosts',
+    observers: 'Observers',
+    field: 'Field',
+    value: 'Value',
   },
 };

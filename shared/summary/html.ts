@@ -1,6 +1,7 @@
 /** The summary note as a print-ready HTML page (A4), so the browser's print gives a tidy PDF. */
 import type { SummaryNote } from './summaryNote';
-import { SUMMARY_LABELS, meetingLines } from './labels';
+import { xmlSafe } from '../text/xmlSafe';
+import { SUMMARY_LABELS, meetingLines, noteHeading } from './labels';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -12,6 +13,8 @@ body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 11
 h1 { font-size: 18pt; margin: 0 0 6mm; }
 h2 { font-size: 13pt; margin: 8mm 0 3mm; border-bottom: 1px solid #999; padding-bottom: 1mm; break-after: avoid; }
 h3 { font-size: 11.5pt; margin: 5mm 0 2mm; break-after: avoid; }
+h4 { font-size: 11pt; font-weight: 600; font-style: italic; margin: 3mm 0 1mm; break-after: avoid; }
+p, li { orphans: 2; widows: 2; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 6mm; margin: 0; }
 dt { font-weight: 600; }
 dd { margin: 0; }
@@ -25,27 +28,29 @@ tr { break-inside: avoid; }
 @media screen { body { padding: 12mm; } }
 `;
 
-export function renderHtml(note: SummaryNote): string {
+export function renderHtml(unsafe: SummaryNote): string {
+  const note = xmlSafe(unsafe);
   const l = SUMMARY_LABELS[note.locale];
   const e = escapeHtml;
   const parts: string[] = [];
-  parts.push(`<h1>${e(l.heading)}: ${e(note.title)}</h1>`);
-  parts.push(`<dl>${meetingLines(note, l).map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>`);
+  parts.push(`<h1>${e(noteHeading(note, l))}</h1>`);
+  parts.push(`<dl>${meetingLines(note, l, note.locale).map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>`);
   parts.push(`<h2>${e(l.attendance)}</h2>`);
-  parts.push(
-    note.attendance.length === 0
-      ? `<p>${e(l.noAttendance)}</p>`
-      : `<ul>${note.attendance.map((a) => `<li><strong>${e(a.city || '—')}:</strong> ${e(a.people.join(', '))}</li>`).join('')}</ul>`,
-  );
+  const rows = [...note.attendance, ...(note.withoutCity.length > 0 ? [{ city: l.withoutCity, people: note.withoutCity }] : [])];
+  parts.push(rows.length === 0 ? `<p>${e(l.noAttendance)}</p>` : `<ul>${rows.map((a) => `<li><strong>${e(a.city)}:</strong> ${e(a.people.join(', '))}</li>`).join('')}</ul>`);
   parts.push(`<h2>${e(l.conclusions)}</h2>`);
   if (note.steps.length === 0) parts.push(`<p>${e(l.nothingAgreed)}</p>`);
   for (const step of note.steps) {
-    parts.push(`<h3>${e(step.title)}</h3><ul>`);
-    for (const c of step.conclusions) {
-      const votes = c.votes === undefined ? '' : ` <span class="votes">(${e(l.votes(c.votes))})</span>`;
-      parts.push(`<li>${e(c.text).replace(/\n/g, '<br>')}${votes}</li>`);
+    if (step.title) parts.push(`<h3>${e(step.title)}</h3>`);
+    for (const section of step.sections) {
+      if (section.title) parts.push(`<h4>${e(section.title)}</h4>`);
+      parts.push('<ul>');
+      for (const c of section.conclusions) {
+        const votes = c.votes === undefined ? '' : ` <span class="votes">(${e(l.votes(c.votes))})</span>`;
+        parts.push(`<li>${e(c.text).replace(/\n/g, '<br>')}${votes}</li>`);
+      }
+      parts.push('</ul>');
     }
-    parts.push('</ul>');
   }
   if (note.polls.length > 0) {
     parts.push(`<h2>${e(l.polls)}</h2>`);
@@ -61,10 +66,10 @@ export function renderHtml(note: SummaryNote): string {
     for (const a of note.actions) parts.push(`<tr><td>${e(a.what)}</td><td>${e(a.who)}</td><td>${e(a.due)}</td></tr>`);
     parts.push('</tbody></table>');
   }
-  if (note.meeting.nextMeeting.trim()) parts.push(`<h2>${e(l.nextMeeting)}</h2><p>${e(note.meeting.nextMeeting)}</p>`);
+  if (note.meeting.nextMeeting.trim()) parts.push(`<h2>${e(l.nextMeeting)}</h2><p>${e(note.meeting.nextMeeting).replace(/\n/g, '<br>')}</p>`);
   parts.push(`<p class="not-recorded">${e(l.notRecorded)}</p>`);
   return `<!doctype html>
-<html lang="${note.locale}"><head><meta charset="utf-8"><title>${e(l.heading)}: ${e(note.title)}</title>
+<html lang="${note.locale}"><head><meta charset="utf-8"><title>${e(noteHeading(note, l))}</title>
 <style>${PRINT_CSS}</style></head>
 <body>${parts.join('\n')}</body></html>
 `;

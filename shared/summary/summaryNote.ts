@@ -2,17 +2,20 @@
  * The meeting summary note, built by one pure function from the session and canvas documents.
  * It holds only what the group agreed (rule R4): meeting details, attendance, each step's agreed
  * conclusions with vote counts, agreed actions and the next meeting — never notes that were not
- * agreed, private drafts, authorship or edit times.
+ * agreed, private drafts, authorship or edit times. It keeps the board's structure: steps in the
+ * format's order, within a step its labelled areas, within an area the notes in reading order.
  */
 import { readActionItem, richTextToPlain, type ActionItem } from '../canvas';
 import type { CanvasRecord } from '../projection';
 import type { Locale } from '../api';
-import { Attendance, MeetingDetails, PollResults, VoteResults } from '../session';
+import type { StepOutline } from '../formats/outline';
+import { MeetingDetails, PollResults, VoteResults } from '../session';
+import { xmlSafe } from '../text/xmlSafe';
+import { readAttendance } from './attendance';
+import { areaHolding, inReadingOrder, num, placeWithin, type Placed } from './readingOrder';
 
-export interface StepTitle {
-  id: string;
-  title: string;
-}
+/** A step as the note names it; the richer fields come from the format (shared/formats/outline.ts). */
+export type StepTitle = StepOutline;
 
 export interface SummaryInput {
   /** The control room's session map as plain JSON. */
@@ -22,6 +25,8 @@ export interface SummaryInput {
   locale: Locale;
   /** The format's steps in order, with titles in `locale`; frames' names are used otherwise. */
   steps?: StepTitle[];
+  /** The format's title in `locale`. */
+  formatTitle?: string;
 }
 
 export interface Conclusion {
@@ -29,10 +34,16 @@ export interface Conclusion {
   votes?: number;
 }
 
+/** The agreed notes of one labelled area of a step (title null: the step's notes in no area). */
+export interface ConclusionSection {
+  title: string | null;
+  conclusions: Conclusion[];
+}
+
 export interface StepConclusions {
   stepId: string;
   title: string;
-  conclusions: Conclusion[];
+  sections: ConclusionSection[];
 }
 
 export interface PollSummary {
@@ -46,73 +57,101 @@ export interface PollSummary {
 export interface SummaryNote {
   locale: Locale;
   title: string;
+  formatTitle: string | null;
+  /** What the meeting worked on, from the areas the format names for it. */
+  topics: string[];
+  /** The details the hosts gave; `nextMeeting` is the board's when the group agreed one there. */
   meeting: MeetingDetails;
+  hosts: string[];
   attendance: { city: string; people: string[] }[];
+  withoutCity: string[];
   steps: StepConclusions[];
   /** Polls whose results the hosts marked agreed. */
   polls: PollSummary[];
   actions: ActionItem[];
 }
 
+interface AreaBox extends Placed {
+  areaId: string;
+  label: string;
+}
+
+interface Agreed {
+  text: string;
+  box: Placed;
+  votes?: number;
+}
+
 export function buildSummaryNote(input: SummaryInput): SummaryNote {
   const records = new Map([...input.records].map((r) => [r.id, r]));
   const meeting = MeetingDetails.parse(input.session.meeting ?? {});
-  const attendance = Attendance.safeParse(input.session.attendance ?? {});
   const votes = VoteResults.safeParse(input.session.voteResults ?? {});
   const title = typeof input.session.title === 'string' ? input.session.title : '';
+  const outline = new Map((input.steps ?? []).map((s, i) => [s.id, { ...s, rank: i }]));
+  const shapes = [...records.values()].filter((r) => r.typeName === 'shape');
+  const children = new Map<string, CanvasRecord[]>();
+  for (const r of shapes) if (r.parentId) children.set(String(r.parentId), [...(children.get(String(r.parentId)) ?? []), r]);
 
-  const frames = [...records.values()].filter((r) => r.typeName === 'shape' && r.type === 'frame' && typeof r.meta?.stepId === 'string');
-  const order = new Map((input.steps ?? []).map((s, i) => [s.id, i]));
-  frames.sort((a, b) => rank(a, order) - rank(b, order) || num(a, 'y') - num(b, 'y') || num(a, 'x') - num(b, 'x'));
+  const frames = shapes.filter((r) => r.type === 'frame');
+  const stepOf = (frame: CanvasRecord) => (typeof frame.meta?.stepId === 'string' ? frame.meta.stepId : '');
+  const rank = (frame: CanvasRecord) => outline.get(stepOf(frame))?.rank ?? (stepOf(frame) ? Number.MAX_SAFE_INTEGER - 1 : Number.MAX_SAFE_INTEGER);
+  frames.sort((a, b) => rank(a) - rank(b) || num(a, 'y') - num(b, 'y') || num(a, 'x') - num(b, 'x'));
 
   const steps: StepConclusions[] = [];
   const actions: ActionItem[] = [];
+  const topics: string[] = [];
+  const nextMeeting: Agreed[] = [];
   const seen = new Set<string>();
-  const collect = (stepId: string, title: string, frameId: string, members: Iterable<CanvasRecord>) => {
-    const counts = latestCounts(votes.success ? votes.data : {}, frameId);
-    const conclusions: (Conclusion & { order: number })[] = [];
-    for (const record of members) {
-      if (seen.has(record.id) || record.meta?.agreed !== true) continue;
-      seen.add(record.id);
-      const action = readActionItem(record.meta);
-      if (action) {
-        actions.push(action);
-        continue;
-      }
-      const text = richTextToPlain(record.props?.richText);
-      if (!text) continue;
-      const voteCount = counts?.[record.id];
-      conclusions.push({ text, ...(counts ? { votes: voteCount ?? 0 } : {}), order: num(record, 'y') * 1e6 + num(record, 'x') });
-    }
-    if (conclusions.length === 0) return;
-    conclusions.sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || a.order - b.order);
-    steps.push({ stepId, title, conclusions: conclusions.map(({ order: _order, ...c }) => c) });
+
+  /** An agreed note's text (actions go to their own list), or nothing. */
+  const take = (record: CanvasRecord): string => {
+    seen.add(record.id);
+    const action = readActionItem(record.meta);
+    if (action) actions.push(action);
+    return action ? '' : richTextToPlain(record.props?.richText);
   };
+
   for (const frame of frames) {
-    const stepId = frame.meta!.stepId as string;
-    const title = input.steps?.find((s) => s.id === stepId)?.title ?? String(frame.props?.name ?? stepId);
-    collect(stepId, title, frame.id, descendants(records, frame.id));
-  }
-  // Agreed items outside the format's frames (a board without a format, a frame the hosts drew)
-  // still belong in the note: under their frame's name, or on their own.
-  for (const frame of [...records.values()].filter((r) => r.typeName === 'shape' && r.type === 'frame' && !frames.includes(r))) {
-    collect('', String(frame.props?.name ?? ''), frame.id, descendants(records, frame.id));
-  }
-  collect('', '', '', [...records.values()].filter((r) => r.typeName === 'shape'));
-
-  const byCity = new Map<string, string[]>();
-  if (attendance.success) {
-    for (const person of Object.values(attendance.data)) {
-      if (person.optOut || person.role === 'observer') continue;
-      const city = person.city.trim();
-      byCity.set(city, [...(byCity.get(city) ?? []), person.name.trim()]);
+    const stepId = stepOf(frame);
+    const step = outline.get(stepId);
+    const areas = areasOf(children.get(frame.id) ?? [], step);
+    const counts = latestCounts(votes.success ? votes.data : {}, frame.id);
+    const groups = new Map<string | null, Agreed[]>();
+    const stack = [...(children.get(frame.id) ?? [])];
+    while (stack.length > 0) {
+      const record = stack.pop()!;
+      // A frame inside a frame is a step of its own, collected in its turn.
+      if (record.type === 'frame') continue;
+      stack.push(...(children.get(record.id) ?? []));
+      if (seen.has(record.id) || record.meta?.agreed !== true) continue;
+      const text = take(record);
+      if (!text) continue;
+      const box = placeWithin(records, record, frame.id);
+      const area = areaHolding(areas, box);
+      if (area && area.areaId === step?.nextMeetingArea) nextMeeting.push({ text, box });
+      else groups.set(area?.areaId ?? null, [...(groups.get(area?.areaId ?? null) ?? []), { text, box, ...(counts ? { votes: counts[record.id] ?? 0 } : {}) }]);
     }
+    for (const areaId of step?.topicAreas ?? []) topics.push(...inReadingOrder(groups.get(areaId) ?? [], (n) => n.box).map((n) => n.text));
+    // Areas are worth a heading only where the step has more than one.
+    const sections: ConclusionSection[] =
+      areas.length > 1
+        ? [null, ...areas.map((a) => a.areaId)]
+            .filter((areaId) => groups.has(areaId))
+            .map((areaId) => ({ title: sectionTitle(areas.find((a) => a.areaId === areaId)?.label, step?.title), conclusions: ordered(groups.get(areaId)!) }))
+        : groups.size > 0
+          ? [{ title: null, conclusions: ordered([...groups.values()].flat()) }]
+          : [];
+    if (sections.length > 0) steps.push({ stepId, title: step?.title ?? String(frame.props?.name ?? stepId), sections });
   }
-  const collator = new Intl.Collator(input.locale);
-  const attendanceByCity = [...byCity]
-    .map(([city, people]) => ({ city, people: people.sort(collator.compare) }))
-    .sort((a, b) => collator.compare(a.city, b.city));
+  // Agreed notes outside every frame (a board without a format) still belong in the note.
+  const loose = shapes.flatMap((r): Agreed[] => {
+    if (seen.has(r.id) || r.type === 'frame' || r.meta?.agreed !== true) return [];
+    const text = take(r);
+    return text ? [{ text, box: placeWithin(records, r, '') }] : [];
+  });
+  if (loose.length > 0) steps.push({ stepId: '', title: '', sections: [{ title: null, conclusions: ordered(loose) }] });
 
+  const attendance = readAttendance(input.session.attendance, { locale: input.locale, hosts: meeting.hosts });
   const pollResults = PollResults.safeParse(input.session.pollResults ?? {});
   const polls = Object.values(pollResults.success ? pollResults.data : {})
     .filter((p) => p.agreed)
@@ -123,27 +162,47 @@ export function buildSummaryNote(input: SummaryInput): SummaryNote {
       texts: p.kind === 'text' ? p.texts : [],
     }));
 
-  return { locale: input.locale, title, meeting, attendance: attendanceByCity, steps, polls, actions };
+  return xmlSafe({
+    locale: input.locale,
+    title,
+    formatTitle: input.formatTitle ?? null,
+    topics: [...new Set(topics)],
+    meeting: nextMeeting.length > 0 ? { ...meeting, nextMeeting: inReadingOrder(nextMeeting, (n) => n.box).map((n) => n.text).join('; ') } : meeting,
+    hosts: attendance.hosts,
+    attendance: attendance.byCity,
+    withoutCity: attendance.withoutCity,
+    steps,
+    polls,
+    actions,
+  });
 }
 
-function rank(frame: CanvasRecord, order: Map<string, number>): number {
-  return order.get(frame.meta!.stepId as string) ?? Number.MAX_SAFE_INTEGER;
+/** An area's heading, unless it would only repeat the step's title. */
+function sectionTitle(label: string | undefined, stepTitle: string | undefined): string | null {
+  return label && label.toLocaleLowerCase() !== stepTitle?.toLocaleLowerCase() ? label : null;
 }
 
-function num(record: CanvasRecord, key: 'x' | 'y'): number {
-  const value = (record as unknown as Record<string, unknown>)[key];
-  return typeof value === 'number' ? value : 0;
+/** Ranked by votes where the step held a vote, else (and among equals) in reading order. */
+function ordered(notes: Agreed[]): Conclusion[] {
+  const reading = inReadingOrder(notes, (n) => n.box);
+  return reading
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => (b.n.votes ?? 0) - (a.n.votes ?? 0) || a.i - b.i)
+    .map(({ n }) => (n.votes === undefined ? { text: n.text } : { text: n.text, votes: n.votes }));
 }
 
-function* descendants(records: Map<string, CanvasRecord>, rootId: string): Generator<CanvasRecord> {
-  const children = new Map<string, CanvasRecord[]>();
-  for (const r of records.values()) if (r.typeName === 'shape' && r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
-  const stack = [...(children.get(rootId) ?? [])];
-  while (stack.length > 0) {
-    const record = stack.pop()!;
-    yield record;
-    stack.push(...(children.get(record.id) ?? []));
-  }
+/** The labelled areas on a step's frame, in the format's order (else in reading order). */
+function areasOf(children: CanvasRecord[], step: StepTitle | undefined): AreaBox[] {
+  const boxes = children
+    .filter((r) => r.type === 'geo' && r.meta?.part === 'area' && typeof r.meta.areaId === 'string')
+    .map((r): AreaBox => {
+      const areaId = String(r.meta!.areaId);
+      const label = step?.areas?.find((a) => a.id === areaId)?.label ?? richTextToPlain(r.props?.richText);
+      return { areaId, label: label || areaId, x: num(r, 'x'), y: num(r, 'y'), w: Number(r.props?.w ?? 0), h: Number(r.props?.h ?? 0) };
+    });
+  const order = step?.areas?.map((a) => a.id) ?? [];
+  const known = (a: AreaBox) => (order.includes(a.areaId) ? order.indexOf(a.areaId) : Number.MAX_SAFE_INTEGER);
+  return order.length > 0 ? boxes.sort((a, b) => known(a) - known(b)) : inReadingOrder(boxes, (a) => a);
 }
 
 /** The counts of the last finished vote held on this frame, if any. */

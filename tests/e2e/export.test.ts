@@ -34,6 +34,9 @@ describe('the export dialog', () => {
     await panel.getByRole('button', { name: 'Notatka ze spotkania…' }).click();
     const dialog = host.page.getByRole('dialog', { name: 'Notatka podsumowująca spotkanie' });
     expect(await seriousViolations(host.page, ['.export-dialog'])).toEqual([]);
+    // One button closes the dialog; ending the meeting is worded apart from it.
+    expect(await dialog.getByRole('button', { name: /^Zamknij/ }).allTextContents()).toEqual(['Zamknij okno']);
+    await dialog.getByRole('button', { name: 'Zakończ spotkanie' }).waitFor();
     await dialog.getByLabel('Miejsce').fill('Starachowice');
     await dialog.getByRole('button', { name: 'Zapisz' }).click();
     // Both people who joined are on the attendance list.
@@ -54,5 +57,19 @@ describe('the export dialog', () => {
     expect(text).toContain('Starachowice');
     expect(text).not.toContain('Szkic');
     writer.destroy();
+  });
+
+  it('gives a host whose browser speaks English the note in the board’s language', async () => {
+    const board = await createBoard(e2e.server.url, { title: 'Sieć Mobilność', formatId: 'solutions', locale: 'pl' });
+    const host = new BoardPageObject(await (await trackedContext(e2e.browser, { acceptDownloads: true, locale: 'en-GB' })).context.newPage());
+    await host.open(board.links.facilitator, { name: 'Jan Kowalski', city: 'ZMP' });
+    const panel = host.page.getByRole('complementary', { name: 'Host panel' });
+    await panel.getByRole('button', { name: 'Meeting note…' }).click();
+    const dialog = host.page.getByRole('dialog', { name: 'Meeting summary note' });
+    const [md] = await Promise.all([host.page.waitForEvent('download'), dialog.getByRole('link', { name: 'Download .md' }).click()]);
+    const text = fs.readFileSync((await md.path())!, 'utf8');
+    expect(text).toContain('# Notatka podsumowująca spotkanie: Sieć Mobilność');
+    expect(text).not.toContain('Meeting summary note');
+    expect(md.suggestedFilename()).toMatch(/Notatka – Sieć Mobilność\.md$/);
   });
 });

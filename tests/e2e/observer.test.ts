@@ -20,7 +20,7 @@ describe('observers', () => {
 
     const observer = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
     await observer.open(board.links.observer);
-    await observer.page.getByText('Widok obserwatora').waitFor();
+    await observer.page.getByText('Widok dla osób obserwujących').waitFor();
     expect(await observer.noteWithText('Bariera: długa akceptacja wpisów').count()).toBe(0);
 
     const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
@@ -30,7 +30,7 @@ describe('observers', () => {
     await host.canvas().click({ position: { x: 600, y: 600 }, force: true });
     await host.page.keyboard.press('Shift+1');
     await host.page.locator('.tl-frame-heading').filter({ hasText: `2.2 ${title}` }).click();
-    await host.page.getByRole('button', { name: 'Pokaż obserwatorom' }).click();
+    await host.page.getByRole('button', { name: 'Pokaż osobom obserwującym' }).click();
 
     await observer.noteWithText('Bariera: długa akceptacja wpisów').waitFor({ state: 'attached', timeout: 5000 });
     // Public frames are marked for everyone.

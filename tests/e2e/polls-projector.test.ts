@@ -1,7 +1,7 @@
 /**
  * Around the meeting, in real Chromium: three participants answer a 1–5 scale poll and the chart
  * shows the right counts; the projector view shows the step and timer and no editing tools; the
- * host's report form is prefilled with counts that match the people who joined.
+ * hosts' report form is prefilled with counts that match the people who joined.
  */
 import { describe, expect, it } from 'vitest';
 import { BoardPageObject, trackedContext } from '../helpers/browser';
@@ -17,7 +17,7 @@ describe('polls, the projector and the host’s report', () => {
     await host.open(board.links.facilitator, { name: 'Tomasz Kayser', city: 'ZMP' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^0\.3 / }).click();
-    await panel.getByRole('button', { name: 'Start' }).click();
+    await panel.getByRole('button', { name: 'Uruchom' }).click();
     await panel.getByLabel('Pytanie').fill('Na ile ufamy sobie jako sieć?');
     await panel.getByRole('button', { name: 'Zadaj pytanie' }).click();
 
@@ -51,8 +51,9 @@ describe('polls, the projector and the host’s report', () => {
     expect(await projector.getByRole('button', { name: 'Wyślij odpowiedź' }).count()).toBe(0);
     expect(await projector.getByLabel('Imię i nazwisko').count()).toBe(0);
 
-    await panel.getByRole('button', { name: 'Sprawozdanie prowadzącego…' }).click();
-    const report = host.page.getByRole('dialog', { name: 'Sprawozdanie prowadzącego ze spotkania' });
-    await expect.poll(() => report.getByTestId('report-attendance').textContent()).toBe('4 — Cieszyn: 1, Gdynia: 2, ZMP: 1');
+    await panel.getByRole('button', { name: 'Sprawozdanie ze spotkania…' }).click();
+    const report = host.page.getByRole('dialog', { name: 'Sprawozdanie ze spotkania' });
+    // The facilitator's organisation is not a city, and the facilitator not a city's representative.
+    await expect.poll(() => report.getByTestId('report-attendance').textContent()).toBe('3 — Cieszyn: 1, Gdynia: 2');
   });
 });

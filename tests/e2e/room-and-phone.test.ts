@@ -19,16 +19,16 @@ describe('in the room and on a phone', () => {
     await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.3 / }).click();
-    await panel.getByRole('button', { name: 'Start' }).click();
+    await panel.getByRole('button', { name: 'Uruchom' }).click();
     expect(await seriousViolations(host.page, ['.host-panel', '.step-banner'])).toEqual([]);
 
-    await panel.getByRole('button', { name: 'Kod QR dla uczestników' }).click();
+    await panel.getByRole('button', { name: 'Kod QR dla osób uczestniczących' }).click();
     const qr = host.page.getByRole('dialog', { name: 'Zeskanuj, aby dołączyć do tablicy' });
     await qr.locator('svg').waitFor();
     const link = (await qr.locator('.qr-link').textContent())!;
     expect(link).toContain(`/b/${board.id}#t=`);
     expect(await seriousViolations(host.page, ['.qr-dialog'])).toEqual([]);
-    await qr.getByRole('button', { name: 'Zamknij' }).click();
+    await qr.getByRole('button', { name: 'Zamknij okno' }).click();
 
     const phoneContext = await trackedContext(e2e.browser, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, bypassCSP: true });
     const phone = new BoardPageObject(await phoneContext.context.newPage());
@@ -46,7 +46,7 @@ describe('in the room and on a phone', () => {
 
     await panel.getByRole('button', { name: 'Rozpocznij głosowanie w bieżącym kroku' }).click();
     const noteId = await phone.noteWithText('Z telefonu').getAttribute('data-shape-id');
-    const plus = phone.page.locator(`.vote-buttons[data-note="${noteId}"] button[aria-label="Dodaj głos"]`);
+    const plus = phone.page.locator(`.vote-buttons[data-note="${noteId}"] button[aria-label="Oddaj głos"]`);
     await plus.tap();
     await expect.poll(() => phone.page.getByTestId('votes-left').textContent()).toBe('2');
   });

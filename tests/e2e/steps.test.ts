@@ -18,7 +18,7 @@ describe('stepping through a format', () => {
 
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: new RegExp(`^2\\.3 ${step.title.pl}`) }).click();
-    await panel.getByRole('button', { name: 'Start' }).click();
+    await panel.getByRole('button', { name: 'Uruchom' }).click();
 
     const banner = participant.page.getByRole('region', { name: 'Bieżący krok' });
     await banner.getByText(`2.3 ${step.title.pl}`).waitFor({ timeout: 5000 });

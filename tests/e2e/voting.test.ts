@@ -36,7 +36,7 @@ describe('dot voting in the browser', () => {
       const left = page.page.getByTestId('votes-left');
       await left.waitFor();
       for (const [i, note] of votes.entries()) {
-        const add = page.page.locator(`.vote-buttons[data-note="${note}"] button[aria-label="Dodaj głos"]`);
+        const add = page.page.locator(`.vote-buttons[data-note="${note}"] button[aria-label="Oddaj głos"]`);
         if (i >= 3) {
           // The fourth vote is over the budget of three: the button is disabled.
           expect(await add.isDisabled()).toBe(true);

@@ -40,5 +40,5 @@ export function useServerAndBrowser(): E2E {
 
 /** The host panel of a host's page. */
 export function hostPanel(page: BoardPageObject) {
-  return page.page.getByRole('complementary', { name: 'Panel prowadzącego' });
+  return page.page.getByRole('complementary', { name: 'Panel osób prowadzących' });
 }

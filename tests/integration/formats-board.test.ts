@@ -11,7 +11,7 @@ import { WriteRule } from '../../shared/writeRules';
 import { createBoard, startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
-type Shape = { id: string; type: string; x: number; isLocked: boolean; meta: Record<string, unknown>; props: Record<string, unknown> };
+type Shape = { id: string; type: string; x: number; parentId: string; isLocked: boolean; meta: Record<string, unknown>; props: Record<string, unknown> };
 
 describe('a board made from a format', () => {
   let server: RunningTablica;
@@ -83,5 +83,24 @@ describe('a board made from a format', () => {
     const leftmostKickoff = Math.min(...frames(participant).filter((f) => String(f.meta.stepId).startsWith('0.')).map((f) => f.x));
     expect(leftmostKickoff).toBeGreaterThan(rightmostSolutions);
     expect((await add(board.tokens.expert)).status).toBe(409);
+  });
+
+  it('lays out the kick-off’s city zones for the network’s size, given when the board is made', async () => {
+    const zonesOf = async (body: Record<string, unknown>) => {
+      const made = await createBoard(server.url, { title: 'Pierwsze spotkanie sieci', ...body });
+      const client = connectStockClient(server.url, made.id, made.tokens.participant);
+      await client.synced();
+      const zones = [...client.records.map.values()].map((e) => e.val as Shape).filter((r) => r.parentId === stepFrameId('kickoff', '0.2') && r.meta.areaId);
+      client.destroy();
+      return zones.length;
+    };
+    expect(await zonesOf({ formatId: 'kickoff', cities: 17 })).toBe(17);
+    expect(await zonesOf({ formatId: 'kickoff' })).toBe(12);
+    for (const cities of [9, 21, 12.5, '15']) {
+      const res = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'x', formatId: 'kickoff', cities }) });
+      expect(res.status, String(cities)).toBe(400);
+    }
+    // Other formats have no city zones: the field is accepted and changes nothing.
+    expect((await createBoard(server.url, { title: 'Rozwiązania', formatId: 'solutions', cities: 15 })).id).toBeTruthy();
   });
 });

@@ -54,26 +54,37 @@ describe('the host’s post-meeting report', () => {
     expect((await get('json', board.tokens.participant)).status).toBe(403);
   });
 
-  it('prefills counts that match the people who joined, by city and role, and the steps run', async () => {
+  it('prefills counts that match the people who joined, by city, the host apart, and the steps run', async () => {
     const report = (await (await get('json')).json()) as HostReport;
     expect(report.attendance).toEqual({
-      total: 4,
-      byCity: [{ city: 'Gdynia', count: 2 }, { city: 'Starachowice', count: 1 }, { city: 'Warszawa', count: 1 }],
-      byRole: [{ role: 'facilitator', count: 1 }, { role: 'participant', count: 3 }],
+      people: 3,
+      cities: 2,
+      byCity: [{ city: 'Gdynia', count: 2 }, { city: 'Starachowice', count: 1 }],
+      withoutCity: 0,
+      hosts: 1,
+      observers: 0,
     });
     expect(report.stepsRun.map((s) => s.stepId)).toEqual(['2.1', '2.2']);
     expect(report.meeting.place).toBe('Starachowice');
-    expect(report.fields.problems).toBe('Słaby internet w sali');
+    expect(report.fields.find((f) => f.id === 'problems')?.value).toBe('Słaby internet w sali');
     expect(JSON.stringify(report)).not.toContain('Ewa Zielińska');
   });
 
-  it('downloads as CSV and DOCX', async () => {
-    const csv = await (await get('csv')).text();
-    expect(csv).toContain('attendance_city:Gdynia,2');
-    expect(csv).toContain('products,Mapa barier');
+  it('downloads as CSV and DOCX, in the board’s language, named from the date and title', async () => {
+    const res = await get('csv');
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('filename="2026-11-24 Sprawozdanie - Spotkanie robocze.csv"');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes.slice(3));
+    expect(csv.split('\r\n')[0]).toBe('Pole;Wartość');
+    expect(csv).toContain('\r\nMiasto: Gdynia;2\r\n');
+    expect(csv).toContain('\r\nWypracowane produkty;Mapa barier\r\n');
+    expect(csv).toContain('\r\nForma;hybrydowo\r\n');
+    expect(csv).not.toContain('Warszawa');
     const docx = unzipSync(new Uint8Array(await (await get('docx')).arrayBuffer()));
     const xml = strFromU8(docx['word/document.xml']!);
-    expect(xml).toContain('Sprawozdanie prowadzącego');
+    expect(xml).toContain('Sprawozdanie ze spotkania');
     expect(xml).toContain('Słaby internet w sali');
   });
 

@@ -58,7 +58,9 @@ describe('summary note export', () => {
   it('gives hosts the Markdown note, with agreed items only', async () => {
     const res = await get('md', board.tokens.expert);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="?notatka-.*\.md/);
+    const disposition = res.headers.get('content-disposition')!;
+    expect(disposition).toContain('attachment; filename="2026-11-24 Notatka - Siec Przedsiebiorczosc.md"');
+    expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1]!)).toBe('2026-11-24 Notatka – Sieć Przedsiębiorczość.md');
     const md = await res.text();
     for (const text of AGREED_TEXTS) expect(md).toContain(text);
     for (const text of NOT_AGREED_TEXTS) expect(md).not.toContain(text);
@@ -84,6 +86,15 @@ describe('summary note export', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('@page { size: A4');
-    expect(html).toContain('Meeting summary note');
+    expect(html).toContain('Summary note of meeting no. 3: Sieć Przedsiębiorczość');
+  });
+
+  it('is in the board’s language whoever downloads it, unless another is asked for', async () => {
+    const english = await createBoard(server.url, { title: 'Entrepreneurship network', locale: 'en' });
+    const note = async (query = '') => (await fetch(`${server.url}/api/boards/${english.id}/summary.md?token=${english.tokens.facilitator}${query}`)).text();
+    expect(await note()).toContain('# Meeting summary note: Entrepreneurship network');
+    expect(await note('&lang=pl')).toContain('# Notatka podsumowująca spotkanie: Entrepreneurship network');
+    const polish = await (await get('md', board.tokens.facilitator)).text();
+    expect(polish).toContain('# Notatka podsumowująca spotkanie nr 3: Sieć Przedsiębiorczość');
   });
 });

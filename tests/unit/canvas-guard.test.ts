@@ -18,7 +18,7 @@ function stateAfter(base: CanvasRecord[], changes: Map<string, RecordChange>): C
   return { get: (id) => (id === undefined ? undefined : after.get(id)), records: () => after.values(), totals: { records: base.length, bytes: 1000 } };
 }
 
-const BASE = [documentRecord(), pageRecord(), template(), note({}, 0, 'shape:n', 'shape:f')];
+const BASE = [documentRecord(), pageRecord(PAGE_ID), template(), note({}, 0, 'shape:n', 'shape:f')];
 
 type Case = [string, Role, [string, RecordChange][], Rule | null, { locked?: boolean; base?: CanvasRecord[] }?];
 
@@ -44,7 +44,7 @@ const cases: Case[] = [
   ['G5: a participant deletes an agreed note', 'participant', [['shape:n', { action: 'delete', oldValue: note({ agreed: true }) }]], WriteRule.agreed],
   ['G6: a participant deletes six notes at once', 'participant', [1, 2, 3, 4, 5, 6].map((i) => [`shape:d${i}`, { action: 'delete', oldValue: note({}, 0, `shape:d${i}`) }] as [string, RecordChange]), WriteRule.bulkDelete],
   ['a host deletes six notes at once', 'facilitator', [1, 2, 3, 4, 5, 6].map((i) => [`shape:d${i}`, { action: 'delete', oldValue: note({}, 0, `shape:d${i}`) }] as [string, RecordChange]), null],
-  ['G7: a participant renames the page', 'participant', [[PAGE_ID, { action: 'update', oldValue: pageRecord(), newValue: { ...pageRecord(), name: 'Moja' } as CanvasRecord }]], WriteRule.pages],
+  ['G7: a participant renames the page', 'participant', [[PAGE_ID, { action: 'update', oldValue: pageRecord(PAGE_ID), newValue: { ...pageRecord(PAGE_ID), name: 'Moja' } as CanvasRecord }]], WriteRule.pages],
   ['G7: a participant adds a page', 'participant', [['page:2', { action: 'add', newValue: { ...pageRecord('page:2'), index: 'a2' } as CanvasRecord }]], WriteRule.pages],
   ['G7: even a host cannot delete the document record', 'facilitator', [['document:document', { action: 'delete', oldValue: documentRecord() }]], WriteRule.pages],
   ['G3: a note with a prop tldraw does not know', 'facilitator', [['shape:m', { action: 'add', newValue: { ...note({}, 0, 'shape:m'), props: { bogus: 1 } } as CanvasRecord }]], WriteRule.validRecord],

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTLSchema } from '@tldraw/tlschema';
-import { FORMATS, FORMAT_SOURCES, getFormat } from '../../formats/index';
-import { Format, FORMAT_KEYS, FORMAT_SCHEMA_VERSION, Localized, stepTitles, type FormatKey } from '../../shared/formats/schema';
+import { FORMATS, FORMAT_SOURCES, formatFor, getFormat } from '../../formats/index';
+import { Format, FORMAT_KEYS, FORMAT_SCHEMA_VERSION, Localized, formatMinutes, stepTitles, type FormatKey } from '../../shared/formats/schema';
 import { DEFAULT_PAGE_ID, frameStepId, indexKey, layoutFormat, starterNoteId, stepAreaId, stepFrameId, stepTextId } from '../../shared/formats/layout';
-import { FORMAT_IDS, LOCALES } from '../../shared/api';
+import { CITY_ZONES, FORMAT_IDS, LOCALES } from '../../shared/api';
 import { buildSummaryNote } from '../../shared/summary/summaryNote';
 import type { CanvasRecord } from '../../shared/projection';
 import { noteRecord } from '../helpers/records';
@@ -21,7 +21,7 @@ const EXPECTED: Record<FormatKey, [string, number, boolean][]> = {
   planning: [['1.1', 10, true], ['1.2', 25, false], ['1.3', 30, false], ['1.4', 25, false], ['1.5', 15, false], ['1.6', 15, false], ['1.7', 10, true]],
   solutions: [['2.1', 10, true], ['2.2', 20, false], ['2.3', 15, false], ['2.4', 30, false], ['2.5', 25, false], ['2.6', 15, false], ['2.7', 10, true]],
   practices: [['3.1', 30, true], ['3.2', 30, false], ['3.3', 20, false], ['3.4', 30, false], ['3.5', 20, false], ['3.6', 15, false], ['3.7', 10, true]],
-  workplan: [['W.1', 20, false], ['W.2', 15, false], ['W.3', 20, false], ['W.4', 15, false], ['W.5', 30, false], ['W.6', 20, false], ['W.7', 10, false]],
+  workplan: [['W.1', 20, false], ['W.2', 15, false], ['W.3', 20, false], ['W.4', 15, false], ['W.5', 30, false], ['W.6', 20, false], ['W.7', 10, false], ['W.8', 20, false], ['W.9', 15, false], ['W.10', 10, true]],
 };
 
 /** What feeds the note, as docs/formats.md lists it: any step not named here feeds what was agreed. */
@@ -30,7 +30,7 @@ const FEEDS: Partial<Record<string, string>> = {
   '1.2': 'none', '1.7': 'all',
   '2.2': 'none', '2.4': 'none', '2.5': 'none', '2.7': 'all',
   '3.2': 'none', '3.7': 'all',
-  'W.7': 'all',
+  'W.10': 'all',
 };
 
 /** The tool hints docs/formats.md lists. */
@@ -111,6 +111,9 @@ describe('formats: data', () => {
     ['an area outside the grid', (f: Record<string, any>) => (f.steps[0].layout.areas[0].x = 11)],
     ['overlapping areas', (f: Record<string, any>) => (f.steps[0].layout.areas[1].x = 0)],
     ['a starter note in no area', (f: Record<string, any>) => (f.steps[0].starterNotes[0].areaId = 'nowhere')],
+    ['a topic area the step does not have', (f: Record<string, any>) => (f.steps[5].summary.topicAreas = ['nowhere'])],
+    ['a next-meeting area the step does not have', (f: Record<string, any>) => (f.steps[7].summary.nextMeetingArea = 'nowhere')],
+    ['a step without a tip for the hosts', (f: Record<string, any>) => delete f.steps[2].tip],
     ['an unknown summary feed', (f: Record<string, any>) => (f.steps[0].summary.feeds = 'everything')],
     ['an unknown field', (f: Record<string, any>) => (f.steps[0].colour = 'red')],
   ])('refuses %s', (_what, mutate) => {
@@ -121,6 +124,89 @@ describe('formats: data', () => {
 
   it('gives the summary note its step titles in order', () => {
     expect(stepTitles(FORMATS.solutions, 'en')[2]).toEqual({ id: '2.3', title: 'Clustering and choosing barriers' });
+  });
+});
+
+describe('formats: closer to the handbook', () => {
+  it.each(FORMAT_KEYS)('%s: every step has a tip for the hosts, in both languages, apart from its instructions', (key) => {
+    for (const step of FORMATS[key].steps) {
+      for (const locale of LOCALES) {
+        expect(step.tip[locale].length, `${step.id} ${locale}`).toBeGreaterThan(30);
+        expect(step.tip[locale], `${step.id} ${locale}`).not.toBe(step.instructions[locale]);
+      }
+    }
+  });
+
+  it.each(FORMAT_KEYS)('%s: has what the home page shows — a short title, goal, timing and result — and ends with a closing step', (key) => {
+    const format = FORMATS[key];
+    for (const text of [format.shortTitle, format.goal, format.when, format.result]) expect(text.pl.length).toBeGreaterThan(5);
+    expect(formatMinutes(format)).toBeGreaterThanOrEqual(90);
+    expect(formatMinutes(format)).toBeLessThanOrEqual(9 * 60);
+    const last = format.steps.at(-1)!;
+    expect(last.summary.feeds).toBe('all');
+    expect(last.public).toBe(true);
+    expect(last.layout.areas.find((a) => a.id === last.summary.nextMeetingArea)?.label.pl).toBe('Kolejne spotkanie');
+  });
+
+  it.each(FORMAT_KEYS)('%s: names where on the board the meeting’s topics are agreed', (key) => {
+    expect(FORMATS[key].steps.some((s) => (s.summary.topicAreas ?? []).length > 0)).toBe(true);
+  });
+
+  it.each([10, 12, 16, 20])('the kick-off for a network of %i cities has a zone for each', (cities) => {
+    const format = formatFor('kickoff', { cities });
+    const zones = format.steps.find((s) => s.id === '0.2')!.layout.areas;
+    expect(zones.map((a) => a.id)).toEqual(Array.from({ length: cities }, (_, i) => `city-${i + 1}`));
+    expect(zones.every((a) => a.placeholder === 'city')).toBe(true);
+    expect(zones.at(-1)!.label).toEqual({ pl: `Miasto ${cities}`, en: `City ${cities}` });
+    // Only step 0.2 changes; the records stay valid for tldraw and inside their frame.
+    expect(format.steps.filter((s) => s.id !== '0.2')).toEqual(FORMATS.kickoff.steps.filter((s) => s.id !== '0.2'));
+    const records = layoutFormat(format, 'pl');
+    const frame = records.find((r) => r.id === stepFrameId('kickoff', '0.2'))!;
+    for (const record of records) expect(() => validate(record), record.id).not.toThrow();
+    for (const zone of records.filter((r) => r.parentId === frame.id && r.type === 'geo')) {
+      expect(zone.y + (zone.props as { h: number }).h).toBeLessThanOrEqual((frame.props as { h: number }).h);
+    }
+  });
+
+  it('lays out 12 city zones by default, and the other formats the same whatever the size', () => {
+    expect(CITY_ZONES.default).toBe(12);
+    expect(FORMATS.kickoff.steps.find((s) => s.id === '0.2')!.layout.areas).toHaveLength(12);
+    expect(formatFor('kickoff')).toBe(FORMATS.kickoff);
+    expect(formatFor('solutions', { cities: 17 })).toBe(FORMATS.solutions);
+  });
+
+  it('Format 2 can start from the problems the cities reported', () => {
+    const step = FORMATS.solutions.steps.find((s) => s.id === '2.1')!;
+    expect(step.layout.areas.map((a) => a.label.pl)).toEqual(['Problemy zgłoszone przez miasta', 'Wyzwanie']);
+    expect(step.instructions.pl).toContain('problemów, które miasta zgłosiły');
+    expect(step.starterNotes?.map((n) => n.text.pl)).toEqual(['Jak moglibyśmy…?']);
+    expect(step.summary.topicAreas).toEqual(['challenge']);
+  });
+
+  it('Format 3 adapts the practice by city size and character, and can update an existing case study', () => {
+    const step = (id: string) => FORMATS.practices.steps.find((s) => s.id === id)!;
+    expect(step('3.5').layout.areas.map((a) => a.label.pl)).toEqual(['Małe miasto', 'Średnie miasto', 'Duże miasto', 'Specyfika miasta']);
+    expect(step('3.1').layout.areas.map((a) => a.id)).toContain('update');
+    expect(step('3.1').layout.areas.find((a) => a.id === 'update')!.label.pl).toMatch(/^Aktualizacja/);
+    expect(step('3.4').layout.areas.map((a) => a.id)).toContain('changes');
+    expect(FORMATS.practices.when.pl).toContain('zaktualizować istniejące studium przypadku');
+  });
+
+  it('the work plan has the topics, the kinds of product, the meeting schedule and a closing step', () => {
+    const steps = FORMATS.workplan.steps;
+    const topics = steps.find((s) => s.id === 'W.8')!;
+    expect(topics.summary.topicAreas).toEqual(['topics']);
+    expect(topics.starterNotes?.map((n) => n.text.pl)).toEqual([
+      'Schemat (metoda) działania',
+      'Dobra praktyka – rozwiązanie',
+      'Rekomendacje dla miast',
+      'Propozycje zmian prawnych do krajowej polityki miejskiej',
+      'Projekt uznany za innowacyjny',
+    ]);
+    const schedule = steps.find((s) => s.id === 'W.9')!;
+    expect(schedule.title.pl).toBe('Harmonogram spotkań');
+    expect(schedule.layout.areas.map((a) => a.label.pl)).toEqual(['I kwartał', 'II kwartał', 'III kwartał', 'IV kwartał']);
+    expect(steps.at(-1)!.title.pl).toBe('Podsumowanie i kolejne kroki');
   });
 });
 
@@ -201,7 +287,7 @@ describe('formats: layout as tldraw records', () => {
     const chosen = noteRecord('shape:topic', 'Cyfryzacja usług', { parentId: stepFrameId('kickoff', '0.6'), meta: { agreed: true } });
     const note = buildSummaryNote({ session: {}, records: [...records, chosen], locale: 'pl', steps: stepTitles(FORMATS.kickoff, 'pl') });
     // Starter notes and template texts are never agreed, so only the group's note is there.
-    expect(note.steps).toEqual([{ stepId: '0.6', title: 'Wybór 2–3 tematów', conclusions: [{ text: 'Cyfryzacja usług' }] }]);
+    expect(note.steps).toEqual([{ stepId: '0.6', title: 'Wybór 2–3 tematów', sections: [{ title: null, conclusions: [{ text: 'Cyfryzacja usług' }] }] }]);
   });
 
   it('starts at the origin on the given page', () => {

@@ -14,8 +14,8 @@ describe('summary note builder (R4: agreed items only)', () => {
   it('holds each step’s agreed conclusions, ranked by votes, and nothing that was not agreed', () => {
     const note = build();
     expect(note.steps).toEqual([
-      { stepId: '2.3', title: 'Krok 2.3', conclusions: [{ text: AGREED_TEXTS[1], votes: 5 }, { text: AGREED_TEXTS[0], votes: 2 }] },
-      { stepId: '2.6', title: 'Krok 2.6', conclusions: [{ text: AGREED_TEXTS[2] }] },
+      { stepId: '2.3', title: 'Krok 2.3', sections: [{ title: null, conclusions: [{ text: AGREED_TEXTS[1], votes: 5 }, { text: AGREED_TEXTS[0], votes: 2 }] }] },
+      { stepId: '2.6', title: 'Krok 2.6', sections: [{ title: null, conclusions: [{ text: AGREED_TEXTS[2] }] }] },
     ]);
     expect(JSON.stringify(note)).not.toMatch(/SZKIC/);
   });
@@ -58,7 +58,7 @@ describe('summary note builder (R4: agreed items only)', () => {
 describe('renderers', () => {
   it('Markdown: details, attendance, conclusions with votes, actions table, the not-recorded line', () => {
     const md = renderMarkdown(build());
-    expect(md).toContain('# Notatka podsumowująca spotkanie: Sieć Przedsiębiorczość');
+    expect(md).toContain('# Notatka podsumowująca spotkanie nr 3: Sieć Przedsiębiorczość');
     expect(md).toContain('- **Forma:** hybrydowo');
     expect(md).toContain(`- Jedna osoba kontaktowa w urzędzie (5 głosów)`);
     expect(md).toContain('| Przygotować kalendarz naborów | Gdynia | 31 stycznia |');
@@ -71,13 +71,26 @@ describe('renderers', () => {
     ['- lista', '\\- lista'],
     ['1. punkt', '1\\. punkt'],
     ['a *b* _c_', 'a \\*b\\* \\_c\\_'],
+    ['Spotkanie 15.01.2027 o 10.00', 'Spotkanie 15.01.2027 o 10.00'],
+    ['15. rocznica', '15\\. rocznica'],
+    ['nazwa_pliku i 5 * 3 = 15, a < b', 'nazwa_pliku i 5 * 3 = 15, a < b'],
+    ['+ plus', '\\+ plus'],
+    ['> cytat', '\\> cytat'],
+    ['## nagłówek', '\\## nagłówek'],
+    ['#hashtag', '#hashtag'],
+    ['---', '\\---'],
+    ['pierwszy\n- drugi', 'pierwszy  \n\\- drugi'],
+    ['[zobacz](http://x)', '\\[zobacz](http://x)'],
+    ['<b>pogrubione</b>', '\\<b>pogrubione\\</b>'],
+    ['`kod`', '\\`kod\\`'],
+    ['C:\\Dane\\plik', 'C:\\Dane\\plik'],
   ])('Markdown escapes %j as %j', (text, escaped) => {
     expect(escapeMarkdown(text)).toBe(escaped);
   });
 
   it('Markdown escapes what people typed', () => {
     const records = [...finishedSessionRecords(), noteRecord('shape:md', '# nie nagłówek | [link](x)', { parentId: 'shape:s26', meta: { agreed: true } })];
-    expect(renderMarkdown(build({ records }))).toContain('\\# nie nagłówek \\| \\[link\\](x)');
+    expect(renderMarkdown(build({ records }))).toContain('- \\# nie nagłówek | \\[link](x)');
   });
 
   it('HTML: A4 print CSS, escaped text, English labels in English', () => {

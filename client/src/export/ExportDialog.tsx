@@ -21,10 +21,11 @@ export function ExportButton() {
 }
 
 function ExportContent({ onClose }: { onClose: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const tools = useBoardTools();
   const base = `/api/boards/${tools.board.boardId}/summary`;
-  const query = `?token=${encodeURIComponent(tools.token)}&lang=${locale}`;
+  // No language asked for: the note is in the board's language, whoever downloads it.
+  const query = `?token=${encodeURIComponent(tools.token)}`;
   const [preview, setPreview] = useState('');
   const [status, setStatus] = useState('');
   const refresh = async () => {
@@ -118,6 +119,7 @@ function MeetingForm({ onSaved }: { onSaved: () => void }) {
         <label>
           {t('mMode')}
           <select name="mode" defaultValue={stored.mode}>
+            <option value="">{t('modeNone')}</option>
             {MEETING_MODES.map((m) => (
               <option key={m} value={m}>
                 {t(MODE_LABEL[m])}
@@ -128,6 +130,7 @@ function MeetingForm({ onSaved }: { onSaved: () => void }) {
         {field('hosts', 'mHosts', stored.hosts.join(', '))}
         {field('nextMeeting', 'mNext', stored.nextMeeting)}
       </div>
+      <p className="hint">{t('nextMeetingHint')}</p>
       <button type="submit">{saved ? t('saved') : t('save')}</button>
     </form>
   );

@@ -1,23 +1,16 @@
 /**
- * The host's post-meeting report form: prefilled from the board (date, place, mode, format and
- * steps run, attendance by city and role), completed here and kept in the session; downloads as
- * DOCX, CSV or JSON for the organisation's records. Kept apart from the participants' note.
+ * The hosts' post-meeting report form: prefilled from the board (date, place, format, steps run,
+ * the meeting's length, attendance counts), completed here on the programme's form
+ * (shared/report/reportForm.ts) and kept in the session; downloads as DOCX, CSV or JSON, in the
+ * board's language, for the organisation's records. Kept apart from the participants' note.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { DialogButton } from '../board/DialogButton';
-import { HostReportFields } from '../../../shared/session';
 import type { HostReport } from '../../../shared/report/hostReport';
+import { REPORT_FORM } from '../../../shared/report/reportForm';
+import { formatDuration } from '../../../shared/text/dates';
 import { useBoardTools } from '../board/BoardContext';
 import { useI18n } from '../i18n';
-import type { MessageKey } from '../messages';
-
-const FIELDS: [keyof HostReportFields, MessageKey][] = [
-  ['topics', 'reportTopics'],
-  ['products', 'reportProducts'],
-  ['problems', 'reportProblems'],
-  ['nextSteps', 'reportNextSteps'],
-  ['notes', 'reportNotes'],
-];
 
 export function ReportButton() {
   const { t } = useI18n();
@@ -32,18 +25,18 @@ function ReportForm({ onClose }: { onClose: () => void }) {
   const { t, locale } = useI18n();
   const { board, token, setSession } = useBoardTools();
   const base = `/api/boards/${board.boardId}/report`;
-  const query = `?token=${encodeURIComponent(token)}&lang=${locale}`;
+  const query = `?token=${encodeURIComponent(token)}`;
   const [report, setReport] = useState<HostReport | null>(null);
   const [saved, setSaved] = useState(false);
   const load = async () => {
-    const res = await fetch(`${base}.json${query}`, { cache: 'no-store' });
+    const res = await fetch(`${base}.json${query}&lang=${locale}`, { cache: 'no-store' });
     if (res.ok) setReport((await res.json()) as HostReport);
   };
   useEffect(() => void load(), []);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setSession('report', Object.fromEntries(FIELDS.map(([field]) => [field, String(form.get(field) ?? '').trim()])));
+    setSession('report', Object.fromEntries(REPORT_FORM.fields.map((field) => [field.id, String(form.get(field.id) ?? '').trim()])));
     setSaved(true);
     void load();
   };
@@ -65,18 +58,24 @@ function ReportForm({ onClose }: { onClose: () => void }) {
           <dd>{report.formatTitle ?? report.formatId ?? '—'}</dd>
           <dt>{t('reportStepsRun')}</dt>
           <dd>{report.stepsRun.map((s) => s.stepId).join(', ') || '—'}</dd>
+          <dt>{t('reportDuration')}</dt>
+          <dd>{report.durationMinutes === null ? '—' : formatDuration(report.durationMinutes, locale)}</dd>
           <dt>{t('attendanceHeading')}</dt>
           <dd data-testid="report-attendance">
-            {report.attendance.total} — {report.attendance.byCity.map((c) => `${c.city}: ${c.count}`).join(', ')}
+            {report.attendance.people} — {report.attendance.byCity.map((c) => `${c.city}: ${c.count}`).join(', ')}
           </dd>
         </dl>
       )}
       {report && (
         <form className="meeting-form" onSubmit={submit}>
-          {FIELDS.map(([field, label]) => (
-            <label key={field}>
-              {t(label)}
-              <textarea name={field} rows={3} defaultValue={report.fields[field]} onChange={() => setSaved(false)} />
+          {report.fields.map((field) => (
+            <label key={field.id}>
+              {field.label}
+              {field.kind === 'longText' ? (
+                <textarea name={field.id} rows={3} defaultValue={field.value} onChange={() => setSaved(false)} />
+              ) : (
+                <input name={field.id} type={field.kind} min={field.kind === 'number' ? 0 : undefined} defaultValue={field.value} onChange={() => setSaved(false)} />
+              )}
             </label>
           ))}
           <button type="submit">{saved ? t('saved') : t('save')}</button>
@@ -84,13 +83,13 @@ function ReportForm({ onClose }: { onClose: () => void }) {
       )}
       <div className="row wrap">
         <a className="button" href={`${base}.docx${query}`} download>
-          DOCX
+          {t('downloadDocx')}
         </a>
         <a className="button" href={`${base}.csv${query}`} download>
-          CSV
+          {t('downloadCsv')}
         </a>
         <a className="button" href={`${base}.json${query}`} download>
-          JSON
+          {t('downloadJson')}
         </a>
       </div>
     </div>

@@ -1,17 +1,11 @@
 /** The home page: create a board (optionally from a format) and get its four role links. */
 import { useState, type FormEvent } from 'react';
-import { CreateBoardResponse, FORMAT_IDS, type Locale } from '../../../shared/api';
+import { CITY_ZONES, CreateBoardResponse, FORMAT_IDS, type Locale } from '../../../shared/api';
 import { ROLES, type Role } from '../../../shared/roles';
+import { getFormat } from '../../../formats';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
-
-const FORMAT_LABEL: Record<(typeof FORMAT_IDS)[number], MessageKey> = {
-  kickoff: 'formatKickoff',
-  planning: 'formatPlanning',
-  solutions: 'formatSolutions',
-  practices: 'formatPractices',
-  workplan: 'formatWorkplan',
-};
+import { FormatGuide } from './FormatGuide';
 
 const ROLE_LABEL: Record<Role, MessageKey> = {
   facilitator: 'roleFacilitator',
@@ -25,6 +19,8 @@ export function HomePage() {
   const [title, setTitle] = useState('');
   const [formatId, setFormatId] = useState<string>('');
   const [boardLocale, setBoardLocale] = useState<Locale>(locale);
+  const [cities, setCities] = useState<number>(CITY_ZONES.default);
+  const format = getFormat(formatId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [board, setBoard] = useState<CreateBoardResponse | null>(null);
@@ -49,7 +45,7 @@ export function HomePage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void request('/api/boards', { title, locale: boardLocale, ...(formatId ? { formatId } : {}) });
+    void request('/api/boards', { title, locale: boardLocale, ...(formatId ? { formatId } : {}), ...(formatId === 'kickoff' ? { cities } : {}) });
   };
 
   return (
@@ -78,11 +74,18 @@ export function HomePage() {
               <option value="">{t('formatNone')}</option>
               {FORMAT_IDS.map((id) => (
                 <option key={id} value={id}>
-                  {t(FORMAT_LABEL[id])}
+                  {getFormat(id).shortTitle[locale]}
                 </option>
               ))}
             </select>
           </label>
+          {format && <FormatGuide format={format} />}
+          {formatId === 'kickoff' && (
+            <label>
+              {t('cities')}
+              <input name="cities" type="number" min={CITY_ZONES.min} max={CITY_ZONES.max} value={cities} onChange={(e) => setCities(Number(e.target.value))} required />
+            </label>
+          )}
           <label>
             {t('language')}
             <select name="locale" value={boardLocale} onChange={(e) => setBoardLocale(e.target.value as Locale)}>

@@ -81,6 +81,11 @@ export function HostPanel() {
             </li>
           ))}
         </ol>
+        {steps[index]?.tip && (
+          <p className="step-tip" data-testid="step-tip">
+            <strong>{t('stepTip')}:</strong> {steps[index]!.tip}
+          </p>
+        )}
       </section>
       <section aria-labelledby="timer-heading">
         <h3 id="timer-heading">{t('timer')}</h3>

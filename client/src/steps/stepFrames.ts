@@ -9,6 +9,8 @@ export interface StepInfo {
   title: string;
   goal: string;
   instructions: string;
+  /** For the hosts only: how to run the step well. */
+  tip: string;
   minutes: number | null;
 }
 
@@ -25,8 +27,8 @@ export function boardSteps(editor: Editor, formatId: string | undefined, locale:
       const step = fromFormat.get(id);
       const frame = frames.find((f) => f.meta.stepId === id);
       return step
-        ? { id, title: localize(step.title, locale), goal: localize(step.goal, locale), instructions: localize(step.instructions, locale), minutes: step.timeboxMinutes }
-        : { id, title: String((frame?.props as { name?: string } | undefined)?.name ?? id).replace(/^\S+\s/, ''), goal: '', instructions: '', minutes: null };
+        ? { id, title: localize(step.title, locale), goal: localize(step.goal, locale), instructions: localize(step.instructions, locale), tip: localize(step.tip, locale), minutes: step.timeboxMinutes }
+        : { id, title: String((frame?.props as { name?: string } | undefined)?.name ?? id).replace(/^\S+\s/, ''), goal: '', instructions: '', tip: '', minutes: null };
     });
 }
 

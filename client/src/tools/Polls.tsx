@@ -8,6 +8,7 @@ import { createShapeId, toRichText } from 'tldraw';
 import { pollSlots, type PollState } from '../../../shared/session';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
+import { refusalMessage } from '../refusals';
 import { stepFrameOf } from '../steps/stepFrames';
 
 export function pollRows(poll: PollState): { label: string; count: number }[] {
@@ -70,7 +71,7 @@ export function PollCard() {
     if (reply.t === 'ok' || (reply.t === 'refused' && reply.reason === 'you have answered this poll already')) {
       setAnswered(poll.id);
       setError('');
-    } else if (reply.t === 'refused') setError(reply.reason);
+    } else if (reply.t === 'refused') setError(t(refusalMessage(reply.reason)));
   };
 
   return (

@@ -10,6 +10,7 @@ import type { VoteState } from '../../../shared/session';
 import type { ServerReply } from '../../../shared/requests';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
+import { refusalMessage } from '../refusals';
 import { stepFrameOf } from '../steps/stepFrames';
 import { SUMMARY_LABELS } from '../../../shared/summary/labels';
 
@@ -47,7 +48,7 @@ export function VoteOverlay() {
     if (reply.t === 'my-votes') {
       setMine({ voteId: reply.voteId, mine: reply.mine, left: reply.left });
       setError('');
-    } else if (reply.t === 'refused') setError(reply.reason);
+    } else if (reply.t === 'refused') setError(t(refusalMessage(reply.reason)));
   };
   useEffect(() => {
     if (open && tools.role !== 'observer' && !tools.isProjector) void tools.request({ t: 'my-votes', voter: tools.personId, voteId: vote!.id }).then(handle);
