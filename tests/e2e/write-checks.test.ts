@@ -121,8 +121,8 @@ describe('writes checked before they enter the board', () => {
     expect(await cameraOf(ewa.page)).toEqual(camera);
     await ewa.page.locator('.connection[data-state="connected"]').waitFor({ timeout: 10_000 });
     await ewa.page.locator('.people-popover summary').click();
-    await ewa.page.getByRole('heading', { name: 'Obecni (3)' }).waitFor({ timeout: 10_000 });
-    await panel.getByRole('heading', { name: 'Obecni (3)' }).waitFor({ timeout: 10_000 });
+    await ewa.page.getByRole('heading', { name: 'Osoby obecne (3)' }).waitFor({ timeout: 10_000 });
+    await panel.getByRole('heading', { name: 'Osoby obecne (3)' }).waitFor({ timeout: 10_000 });
 
     expect(await lost(jan.page)).toEqual([]);
     expect(await jan.noteWithText(agreedText).count()).toBe(1);
