@@ -57,7 +57,9 @@ export function recordBytes(record: unknown): number {
 }
 
 export function checkCanvasChanges(changes: ReadonlyMap<string, RecordChange>, state: CanvasState, context: CheckContext): Refusal | null {
-  return checkStructure(changes, state, context.limits) ?? (isHost(context.role) ? null : checkParticipant(changes, context));
+  // What only hosts may do is decided first: a participant's attempt on a template is a G2 notice
+  // even when it would also break the structure (its honest client would not send the latter).
+  return (isHost(context.role) ? null : checkParticipant(changes, context)) ?? checkStructure(changes, state, context.limits);
 }
 
 function refuse(rule: WriteRule, reason: string): Refusal {
@@ -134,6 +136,8 @@ function checkParticipant(changes: ReadonlyMap<string, RecordChange>, context: C
   if (context.locked) return refuse(WriteRule.locked, 'the board is locked by a host');
   let deletedShapes = 0;
   for (const { oldValue, newValue } of changes.values()) {
+    // Writing a record again unchanged (a client re-setting what it has) changes nothing.
+    if (oldValue && newValue && isProtected(oldValue) && JSON.stringify(oldValue) === JSON.stringify(newValue)) continue;
     const typeName = (oldValue ?? newValue)?.typeName;
     if (typeName === 'page' || typeName === 'document') return refuse(WriteRule.pages, 'pages are the hosts’');
     if (isTemplateElement(oldValue)) return refuse(WriteRule.template, 'template elements are the hosts’');
@@ -143,6 +147,10 @@ function checkParticipant(changes: ReadonlyMap<string, RecordChange>, context: C
   }
   if (deletedShapes > MAX_PARTICIPANT_DELETES) return refuse(WriteRule.bulkDelete, 'deleting this many shapes at once is a host action');
   return null;
+}
+
+function isProtected(record: CanvasRecord): boolean {
+  return isTemplateElement(record) || isAgreed(record) || record.typeName === 'page' || record.typeName === 'document';
 }
 
 function hostMetaChanged(before: CanvasRecord | undefined, after: CanvasRecord): boolean {

@@ -30,6 +30,7 @@ const cases: Case[] = [
   ['G1: a participant adds meta.action to a note', 'participant', [['shape:n', { action: 'update', oldValue: note(), newValue: note({ action: { what: 'x', who: '', due: '' } }) }]], WriteRule.hostMeta],
   ['G1: a participant adds a note already marked template', 'participant', [['shape:m', { action: 'add', newValue: note({ template: true }, 0, 'shape:m') }]], WriteRule.hostMeta],
   ['a participant may set a meta key of their own', 'participant', [['shape:n', { action: 'update', oldValue: note(), newValue: note({ colourNote: 1 }) }]], null],
+  ['a participant writing a template frame again unchanged changes nothing', 'participant', [['shape:f', { action: 'update', oldValue: template(0), newValue: template(0) }]], null],
   ['G2: a participant moves a template frame', 'participant', [['shape:f', { action: 'update', oldValue: template(0), newValue: template(50) }]], WriteRule.template],
   [
     'G2: a participant deletes a template frame with its notes (tldraw’s trash button)',
