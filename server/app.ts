@@ -87,6 +87,9 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy, the client is the address the trusted proxies name in X-Forwarded-For (and the
+  // scheme X-Forwarded-Proto's): the per-address board limit counts people, not the proxy.
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
   app.use(
     apiRouter({
