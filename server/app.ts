@@ -11,6 +11,7 @@ import { BoardAccess } from './auth/boardAccess';
 import type { DocumentStore } from './persistence/store';
 import { createStore } from './persistence';
 import { RedisRelay } from './scale/redisRelay';
+import { BoardEvents } from './scale/boardEvents';
 import { apiRouter, jsonErrors } from './http/api';
 import { staticClientRouter } from './http/staticClient';
 import { securityHeaders } from './http/securityHeaders';
@@ -84,6 +85,20 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
     log,
   );
   rooms.onBoardReload = (boardId) => sync.closeBoard(boardId);
+  // Replaced links are refused, and their connections closed, on every instance at once.
+  const boardEvents = config.redisUrl
+    ? new BoardEvents(
+        config.redisUrl,
+        {
+          linksReplaced: (boardId, generation) => {
+            access.learn(boardId, generation);
+            sync.closeReplacedLinks(boardId, generation);
+          },
+        },
+        log,
+      )
+    : undefined;
+  await boardEvents?.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -97,9 +112,12 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       access,
       health: {
         [config.databaseUrl ? 'database' : 'storage']: () => store.check(),
-        ...(relay ? { redis: () => relay.check() } : {}),
+        ...(relay ? { redis: () => Promise.all([relay.check(), boardEvents?.check()]).then(() => {}) } : {}),
       },
-      closeReplacedLinks: (boardId, generation) => sync.closeReplacedLinks(boardId, generation),
+      closeReplacedLinks: (boardId, generation) => {
+        sync.closeReplacedLinks(boardId, generation);
+        boardEvents?.linksReplaced(boardId, generation);
+      },
       linkTtlMs: config.linkTtlMs,
       openCanvas: (boardId) => rooms.hold(boardId, 'canvas'),
       createDemo: (publicUrl) => createDemoBoard(publicUrl, signer, store, rooms, config.linkTtlMs),
@@ -152,6 +170,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       }
       await serverClosed;
       await relay?.close();
+      await boardEvents?.close();
       if (!options.store) await store.close();
       log.info('server.closed', { port });
     })());
