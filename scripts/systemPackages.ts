@@ -28,7 +28,7 @@ function isExecutable(file: string): boolean {
 }
 
 /** A command on PATH or in the system folders (sbin is not on every user's PATH). */
-function findCommand(name: string): string | undefined {
+export function findCommand(name: string): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean), '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
   return dirs.map((dir) => path.join(dir, name)).find(isExecutable);
 }
@@ -57,8 +57,8 @@ export const servicesRequired = () => process.env.TABLICA_REQUIRE_SERVICES === '
  * For a test suite that needs `name`: its path, or why the suite skips. Under
  * TABLICA_REQUIRE_SERVICES=1 a missing program is an error, never a skip.
  */
-export function programForTests(name: SystemProgramName): { path: string; skip?: undefined } | { path?: undefined; skip: string } {
-  const program = SYSTEM_PROGRAMS[name];
+export function programForTests(name: SystemProgramName | SystemProgram): { path: string; skip?: undefined } | { path?: undefined; skip: string } {
+  const program = typeof name === 'string' ? SYSTEM_PROGRAMS[name] : name;
   const found = program.find();
   if (found) return { path: found };
   const message = `${program.label} is not installed, so ${program.usedBy} cannot run: ${installCommand([program])}`;
