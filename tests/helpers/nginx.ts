@@ -26,10 +26,11 @@ export function documentedNginxSite(): string {
 }
 
 /**
- * The documented site with the test's upstream instances, listening on `port` without TLS, and a
- * header naming the instance that answered. Throws when the example no longer has the parts replaced.
+ * The documented site with the test's upstream instances, listening on `port` without TLS, its
+ * access log in `dir`, and a header naming the instance that answered. Throws when the example no
+ * longer has the parts replaced.
  */
-export function siteForTest(site: string, port: number, upstreams: string[]): string {
+export function siteForTest(site: string, port: number, upstreams: string[], dir: string): string {
   const servers = /^(\s*)server\s+\S+:\d+;\s*$/gm;
   const indent = servers.exec(site)?.[1];
   if (indent === undefined) throw new Error('the documented upstream lists no `server host:port;`');
@@ -42,12 +43,20 @@ export function siteForTest(site: string, port: number, upstreams: string[]): st
   const listen = /^(\s*)listen\s+[^;]+;/m;
   if (!listen.test(out)) throw new Error('the documented server has no `listen`');
   out = out.replace(listen, (_m, ind: string) => `${ind}listen 127.0.0.1:${port};\n${ind}add_header ${UPSTREAM_HEADER} $upstream_addr always;`);
+  const accessLog = /^(\s*)access_log\s+\S+(\s+\w+)?;/m;
+  if (!accessLog.test(out)) throw new Error('the documented server has no `access_log`');
+  out = out.replace(accessLog, (_m, ind: string, format = '') => `${ind}access_log ${path.join(dir, ACCESS_LOG)}${format};`);
   return out.replace(/\n{3,}/g, '\n\n');
 }
+
+/** The site's access log, in the nginx's temporary directory. */
+export const ACCESS_LOG = 'access.log';
 
 export interface RunningNginx {
   url: string;
   port: number;
+  /** Its temporary directory: configuration, pid, logs. */
+  dir: string;
   child: ChildProcess;
   /** nginx's error log so far. */
   errors(): string;
@@ -65,8 +74,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `nginxPath` in the foreground with the given `server`/`upstream` blocks. */
-export async function startNginx(nginxPath: string, site: (port: number) => string): Promise<RunningNginx> {
+/** Starts `nginxPath` in the foreground with the given `server`/`upstream` blocks (inside `http`). */
+export async function startNginx(nginxPath: string, site: (port: number, dir: string) => string): Promise<RunningNginx> {
   const dir = tempDataDir('tablica-nginx');
   const port = await freePort();
   const conf = path.join(dir, 'nginx.conf');
@@ -81,13 +90,13 @@ export async function startNginx(nginxPath: string, site: (port: number) => stri
       `error_log ${errorLog} warn;`,
       'events { worker_connections 512; }',
       'http {',
-      `  access_log ${dir}/access.log;`,
+      `  access_log ${dir}/other-access.log;`,
       `  client_body_temp_path ${dir}/client_body;`,
       `  proxy_temp_path ${dir}/proxy;`,
       `  fastcgi_temp_path ${dir}/fastcgi;`,
       `  uwsgi_temp_path ${dir}/uwsgi;`,
       `  scgi_temp_path ${dir}/scgi;`,
-      site(port),
+      site(port, dir),
       '}',
       '',
     ].join('\n'),
@@ -119,6 +128,7 @@ export async function startNginx(nginxPath: string, site: (port: number) => stri
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    dir,
     child,
     errors,
     stop: async () => {

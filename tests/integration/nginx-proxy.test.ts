@@ -4,8 +4,11 @@
  * connect from different loopback addresses, so nginx sees different people and spreads them:
  * (a) a note written through one instance reaches a client on the other, (b) each client has a
  * board-creation limit of its own although all of them reach Tablica from nginx's address, (c)
- * replacing links through the proxy closes the old links' connections on both instances.
+ * replacing links through the proxy closes the old links' connections on both instances, and
+ * (d) nginx's access log, as documented, holds no token.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { WebSocket } from 'ws';
@@ -17,7 +20,7 @@ import { CreateBoardResponse } from '../../shared/api';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
 import { CloseCode } from '../../shared/protocol';
 import { roomName } from '../../shared/roles';
-import { documentedNginxSite, requestFrom, siteForTest, startNginx, UPSTREAM_HEADER, webSocketFrom, type RunningNginx } from '../helpers/nginx';
+import { ACCESS_LOG, documentedNginxSite, requestFrom, siteForTest, startNginx, UPSTREAM_HEADER, webSocketFrom, type RunningNginx } from '../helpers/nginx';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
 import { noteRecord } from '../helpers/records';
 import { syncUrl, TEST_SECRET, tempDataDir } from '../helpers/server';
@@ -36,6 +39,9 @@ describe.skipIf(!databaseUrl || !redisUrl || !nginx.path)('behind a real nginx i
   /** Two client addresses that nginx's ip_hash sends to different instances. */
   let toA: string;
   let toB: string;
+  /** Every token sent through the proxy, to look for in its log. */
+  const tokensSent = new Set<string>();
+  const remember = (board: CreateBoardResponse) => Object.values(board.tokens).forEach((t) => tokensSent.add(t));
   const env = () => ({
     DATABASE_URL: databaseUrl!,
     DATABASE_TABLE: table,
@@ -68,7 +74,7 @@ describe.skipIf(!databaseUrl || !redisUrl || !nginx.path)('behind a real nginx i
   beforeAll(async () => {
     await assertServicesReachable();
     [instances.A, instances.B] = await Promise.all([startServerProcess(env()), startServerProcess(env())]);
-    proxy = await startNginx(nginx.path!, (port) => siteForTest(documentedNginxSite(), port, [hostPort(instances.A!), hostPort(instances.B!)]));
+    proxy = await startNginx(nginx.path!, (port, dir) => siteForTest(documentedNginxSite(), port, [hostPort(instances.A!), hostPort(instances.B!)], dir));
     // ip_hash keys an IPv4 client on its first three bytes: try 127.0.N.2 until both instances have one.
     const found: Partial<Record<'A' | 'B', string>> = {};
     for (let n = 1; n < 64 && !(found.A && found.B); n++) {
@@ -151,6 +157,7 @@ describe.skipIf(!databaseUrl || !redisUrl || !nginx.path)('behind a real nginx i
     const created = await createBoardFrom(toB);
     expect(created.status).toBe(201);
     const board = CreateBoardResponse.parse(JSON.parse(created.body));
+    remember(board);
     const participant = rawFrom(toA, board.id, board.tokens.participant);
     const observer = rawFrom(toB, roomName(board.id, 'public'), board.tokens.observer);
     await Promise.all([participant.opened, observer.opened]);
@@ -161,6 +168,7 @@ describe.skipIf(!databaseUrl || !redisUrl || !nginx.path)('behind a real nginx i
     expect(replaced.status).toBe(200);
     expect(replaced.headers[UPSTREAM_HEADER]).toBe(hostPort(instances.A!));
     const fresh = CreateBoardResponse.parse(JSON.parse(replaced.body));
+    remember(fresh);
 
     const both = await Promise.race([
       Promise.all([participant.done, observer.done]),
@@ -177,6 +185,17 @@ describe.skipIf(!databaseUrl || !redisUrl || !nginx.path)('behind a real nginx i
       const joined = rawFrom(address, board.id, fresh.tokens.participant);
       await joined.opened;
       joined.ws.close();
+      await joined.done;
     }
+    // A host's export link carries its token in the query string too.
+    expect((await requestFrom(toA, `${proxy.url}/api/boards/${board.id}/summary.md?token=${fresh.tokens.facilitator}`)).status).toBe(200);
+  });
+
+  it('(d) the access log of the documented site records requests without their tokens', async () => {
+    const log = () => (fs.existsSync(path.join(proxy.dir, ACCESS_LOG)) ? fs.readFileSync(path.join(proxy.dir, ACCESS_LOG), 'utf8') : '');
+    await waitFor(() => log().includes('/sync/') && log().includes('/summary.md'), 'nginx to log the sync connections and the export');
+    expect(tokensSent.size).toBeGreaterThan(0);
+    for (const token of tokensSent) expect(log()).not.toContain(token);
+    expect(log()).not.toContain('token=');
   });
 });
