@@ -11,6 +11,7 @@ import { BoardAccess } from './auth/boardAccess';
 import type { DocumentStore } from './persistence/store';
 import { createStore } from './persistence';
 import { RedisRelay } from './scale/redisRelay';
+import { BoardEvents } from './scale/boardEvents';
 import { apiRouter, jsonErrors } from './http/api';
 import { staticClientRouter } from './http/staticClient';
 import { securityHeaders } from './http/securityHeaders';
@@ -85,9 +86,26 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
     log,
   );
   rooms.onBoardReload = (boardId) => sync.closeBoard(boardId);
+  // Replaced links are refused, and their connections closed, on every instance at once.
+  const boardEvents = config.redisUrl
+    ? new BoardEvents(
+        config.redisUrl,
+        {
+          linksReplaced: (boardId, generation) => {
+            access.learn(boardId, generation);
+            sync.closeReplacedLinks(boardId, generation);
+          },
+        },
+        log,
+      )
+    : undefined;
+  await boardEvents?.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy, the client is the address the trusted proxies name in X-Forwarded-For (and the
+  // scheme X-Forwarded-Proto's): the per-address board limit counts people, not the proxy.
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
   app.use(
     apiRouter({
@@ -95,9 +113,12 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       access,
       health: {
         [config.databaseUrl ? 'database' : 'storage']: () => store.check(),
-        ...(relay ? { redis: () => relay.check() } : {}),
+        ...(relay ? { redis: () => Promise.all([relay.check(), boardEvents?.check()]).then(() => {}) } : {}),
       },
-      closeReplacedLinks: (boardId, generation) => sync.closeReplacedLinks(boardId, generation),
+      closeReplacedLinks: (boardId, generation) => {
+        sync.closeReplacedLinks(boardId, generation);
+        boardEvents?.linksReplaced(boardId, generation);
+      },
       linkTtlMs: config.linkTtlMs,
       openCanvas: (boardId) => rooms.hold(boardId, 'canvas'),
       createDemo: (publicUrl) => createDemoBoard(publicUrl, signer, store, rooms, config.linkTtlMs),
@@ -150,6 +171,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       }
       await serverClosed;
       await relay?.close();
+      await boardEvents?.close();
       if (!options.store) await store.close();
       log.info('server.closed', { port });
     })());

@@ -1,4 +1,5 @@
 /** All configuration comes from the environment, parsed here once; a bad value stops start-up. */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -61,6 +62,14 @@ const EnvSchema = z.object({
   LINK_TTL_DAYS: intFrom(1, 3650).default(90),
   /** Boards one client address may create per hour. */
   BOARD_CREATIONS_PER_HOUR: intFrom(1, 1_000_000).default(60),
+  /** Which proxies in front may name the client (X-Forwarded-For): a hop count, or their addresses. */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,2}$/.test(v) || v.split(',').every((item) => isProxyAddress(item.trim())), {
+      message: 'must be a hop count like 1, or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.5,10.1.0.0/16)',
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -90,6 +99,11 @@ export interface Config {
   maxMessagesPerSecond: number;
   maxConnectionsPerBoard: number;
   boardCreationsPerHour: number;
+  /**
+   * Express's `trust proxy`: false trusts no proxy (the socket's address is the client), a number
+   * trusts that many hops of X-Forwarded-For, a list trusts proxies at those addresses or CIDRs.
+   */
+  trustProxy: false | number | string[];
   linkTtlMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -132,9 +146,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
     boardCreationsPerHour: e.BOARD_CREATIONS_PER_HOUR,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     linkTtlMs: e.LINK_TTL_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** Names express and proxy-addr know for whole ranges of addresses. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IP address, an address with a prefix length (`10.0.0.0/8`, `fd00::/8`), or a range's name. */
+function isProxyAddress(item: string): boolean {
+  if (PROXY_RANGE_NAMES.has(item)) return true;
+  const [address, prefix, ...rest] = item.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function trustProxyOf(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  return value.split(',').map((item) => item.trim());
 }
 
 /** The bounds of rule G9 from the configuration. */

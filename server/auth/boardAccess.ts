@@ -8,7 +8,11 @@ import type { DocumentStore } from '../persistence/store';
 import type { BoardClaims } from './tokens';
 
 const ACCESS_MAP = 'access';
-/** Other instances see a rotation within this long (single instance: at once). */
+/**
+ * How long a generation read from the store is trusted. Rotations on other instances arrive at
+ * once through `learn` (server/scale/boardEvents.ts); this bounds how long one could go unnoticed
+ * if that message were lost.
+ */
 const CACHE_MS = 5000;
 
 export type AccessVerdict = { ok: true } | { ok: false; reason: 'link expired' | 'link was replaced by a newer one' };
@@ -32,10 +36,22 @@ export class BoardAccess {
     const cached = this.#cache.get(boardId);
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.generation;
     const doc = await this.#load(boardId);
-    const generation = (doc.getMap(ACCESS_MAP).get('generation') as number | undefined) ?? 0;
+    const stored = (doc.getMap(ACCESS_MAP).get('generation') as number | undefined) ?? 0;
+    // A rotation learnt while the store was being read is newer than what the read returned.
+    const generation = Math.max(stored, this.#cache.get(boardId)?.generation ?? 0);
+    this.#remember(boardId, generation);
+    return generation;
+  }
+
+  /** Another instance replaced the board's links: older links are refused here from now on. */
+  learn(boardId: string, generation: number): void {
+    const known = this.#cache.get(boardId)?.generation ?? 0;
+    this.#remember(boardId, Math.max(known, generation));
+  }
+
+  #remember(boardId: string, generation: number): void {
     this.#cache.set(boardId, { generation, at: Date.now() });
     if (this.#cache.size > 50_000) this.#cache.clear();
-    return generation;
   }
 
   /** Raises the board's link generation and returns the new one. */
@@ -45,7 +61,7 @@ export class BoardAccess {
     const generation = ((access.get('generation') as number | undefined) ?? 0) + 1;
     access.set('generation', generation);
     await this.store.store(BoardAccess.documentName(boardId), Y.encodeStateAsUpdate(doc));
-    this.#cache.set(boardId, { generation, at: Date.now() });
+    this.learn(boardId, generation);
     return generation;
   }
 
