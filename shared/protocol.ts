@@ -3,6 +3,14 @@
  * y-websocket client speaks them; close codes and reasons are ours.
  */
 
+/**
+ * Tablica's own client carries its token in the WebSocket subprotocol list, never in the URL (a
+ * proxy's access log keeps URLs): it offers `SYNC_SUBPROTOCOL` and `TOKEN_SUBPROTOCOL_PREFIX + token`,
+ * and the server answers with `SYNC_SUBPROTOCOL`. Stock clients keep using `?token=`.
+ */
+export const SYNC_SUBPROTOCOL = 'tablica';
+export const TOKEN_SUBPROTOCOL_PREFIX = 'token.';
+
 /** Top-level message tags (the first varuint of every binary frame). */
 export const MessageType = {
   sync: 0,

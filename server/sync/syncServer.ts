@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode, CloseReason } from '../../shared/protocol';
+import { CloseCode, CloseReason, SYNC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../../shared/protocol';
 import { canConnect, parseRoomName, type RoomName } from '../../shared/roles';
 import type { TokenSigner, BoardClaims } from '../auth/tokens';
 import type { BoardAccess } from '../auth/boardAccess';
@@ -23,8 +23,15 @@ interface Refusal {
 
 type Admission = { ok: true; room: RoomName; roomName: string; claims: BoardClaims } | ({ ok: false } & Refusal);
 
+/** The token offered as a subprotocol by Tablica's own client, if any. */
+function tokenFromProtocols(header: string | string[] | undefined): string | null {
+  const offered = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((p) => p.trim());
+  const entry = offered.find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX));
+  return entry ? entry.slice(TOKEN_SUBPROTOCOL_PREFIX.length) : null;
+}
+
 /** Decides, from the upgrade request alone, whether this socket may join the room it names. */
-export function admit(url: string | undefined, signer: TokenSigner): Admission {
+export function admit(url: string | undefined, signer: TokenSigner, protocols?: string | string[]): Admission {
   const parsedUrl = new URL(url ?? '/', 'http://localhost');
   if (!parsedUrl.pathname.startsWith(SYNC_PATH_PREFIX)) return { ok: false, status: 404, message: 'not a sync path' };
   let roomName: string;
@@ -35,7 +42,7 @@ export function admit(url: string | undefined, signer: TokenSigner): Admission {
   }
   const room = parseRoomName(roomName);
   if (!room) return { ok: false, status: 404, message: 'no such room' };
-  const token = parsedUrl.searchParams.get('token');
+  const token = tokenFromProtocols(protocols) ?? parsedUrl.searchParams.get('token');
   if (!token) return { ok: false, status: 401, message: 'token required' };
   const claims = signer.verify(token);
   if (!claims) return { ok: false, status: 401, message: 'invalid token' };
@@ -82,7 +89,13 @@ export class SyncServer {
     private readonly options: SyncServerOptions,
     private readonly log: Logger,
   ) {
-    this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes,
+      perMessageDeflate: false,
+      // Our client offers its token as a subprotocol; it is answered with ours, never echoed.
+      handleProtocols: (offered) => (offered.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false),
+    });
     // Drop sockets whose peer vanished without a close (laptop lid, lost Wi-Fi).
     this.#heartbeat = setInterval(() => {
       for (const ws of this.#wss.clients) {
@@ -102,7 +115,7 @@ export class SyncServer {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const admission = admit(req.url, this.signer);
+    const admission = admit(req.url, this.signer, req.headers['sec-websocket-protocol']);
     if (!admission.ok) {
       this.log.info('sync.refused', { status: admission.status, reason: admission.message });
       refuse(socket, admission);

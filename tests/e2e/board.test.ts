@@ -21,7 +21,7 @@ describe('a shared board in two browsers', () => {
     await server?.close();
   });
 
-  it('a note written by one person appears for the other within 2 s and survives a reload; no request leaves the host', async () => {
+  it('a note written by one person appears for the other within 2 s and survives a reload; no request leaves the host, none carries a token', async () => {
     const a = await trackedContext(browser);
     const b = await trackedContext(browser);
     const anna = new BoardPageObject(await a.context.newPage());
@@ -42,6 +42,8 @@ describe('a shared board in two browsers', () => {
     const host = new URL(server.url).host;
     expect([...a.hosts, ...b.hosts].filter((h) => h !== host)).toEqual([]);
     expect(a.hosts.size).toBe(1);
+    expect(a.urls.some((u) => u.startsWith('ws'))).toBe(true);
+    expect([...a.urls, ...b.urls].filter((u) => u.includes('token'))).toEqual([]);
     await a.context.close();
     await b.context.close();
   });

@@ -13,14 +13,18 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A browser context that records the host of every request its pages make. */
-export async function trackedContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; hosts: Set<string> }> {
+export async function trackedContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; hosts: Set<string>; urls: string[] }> {
   const context = await browser.newContext({ locale: 'pl-PL', ...options });
   const hosts = new Set<string>();
+  /** Every URL the pages asked for, WebSocket ones included (what a proxy's log would hold). */
+  const urls: string[] = [];
   context.on('request', (request) => {
     const url = new URL(request.url());
+    urls.push(request.url());
     if (url.protocol !== 'data:' && url.protocol !== 'blob:') hosts.add(url.host);
   });
-  return { context, hosts };
+  context.on('page', (page) => page.on('websocket', (ws) => urls.push(ws.url())));
+  return { context, hosts, urls };
 }
 
 /** A person on a board page. */

@@ -3,11 +3,12 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { writeUpdate } from 'y-protocols/sync';
 import type { RunningTablica } from '../../server/app';
-import { CloseCode, MessageType, READ_ONLY_REASON } from '../../shared/protocol';
+import { WebSocket } from 'ws';
+import { CloseCode, MessageType, READ_ONLY_REASON, SYNC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../../shared/protocol';
 import { roomName } from '../../shared/roles';
 import type { CreateBoardResponse } from '../../shared/api';
 import { connectStockClient, openRaw, waitOpen, type StockClient } from '../helpers/clients';
-import { createBoard, startTestServer, tempDataDir } from '../helpers/server';
+import { createBoard, startTestServer, syncUrl, tempDataDir } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 import { noteRecord, shapeCount } from '../helpers/records';
 
@@ -196,6 +197,20 @@ describe('tokens at the upgrade', () => {
     expect(outcome.status).toBe(status);
     expect(outcome.opened).toBe(false);
     expect(outcome.received).toHaveLength(0);
+  });
+
+  it('takes the token as a subprotocol (Tablica’s own client), so it appears in no URL', async () => {
+    const url = `${syncUrl(server.url)}/${board.id}`;
+    const ws = new WebSocket(url, [SYNC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + board.tokens.participant]);
+    await waitOpen(ws);
+    expect(ws.protocol).toBe(SYNC_SUBPROTOCOL);
+    ws.close();
+    const forged = await new Promise<number>((resolve) => {
+      const refused = new WebSocket(url, [SYNC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + forge(board.tokens.participant)]);
+      refused.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      refused.on('open', () => resolve(101));
+    });
+    expect(forged).toBe(401);
   });
 
   it('lets an observer read the public room', async () => {

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { roomName, type RoomKind } from '../../../shared/roles';
+import { SYNC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../../../shared/protocol';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'refused';
 
@@ -38,7 +39,8 @@ export class BoardConnection {
     const serverUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(serverUrl, roomName(this.boardId, kind), doc, {
-      params: { token: this.token },
+      // The token goes as a subprotocol, not in the URL, so no proxy log holds it.
+      protocols: [SYNC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + this.token],
       // Each tab talks to the server itself; a read-only view must not take writes from a tab.
       disableBc: true,
       maxBackoffTime: 5000,
