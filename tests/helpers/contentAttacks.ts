@@ -13,6 +13,7 @@ import { tldrawSchema } from '../../shared/tldrawSchema';
 import { encodeSync, recordsArray, setRecord, updateOf } from './attacker';
 import { DEFAULT_PAGE_ID as BOARD_PAGE_ID } from '../../shared/formats/layout';
 import { frameRecord, noteRecord } from './records';
+import { mulberry32 } from '../fuzz/hostileFrames';
 
 export interface ContentFrame {
   binary: true;
@@ -32,17 +33,6 @@ export interface ContentAttackOptions {
   maxRecordBytes?: number;
 }
 
-/** Same mixing function as the byte-level fuzz (tests/fuzz/hostileFrames.ts), kept here so the two stay independent. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CLOSE = { close: 4400 } as const;
 
