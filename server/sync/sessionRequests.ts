@@ -53,7 +53,7 @@ export class SessionRequests implements RequestHandler {
       // The bin lives with the canvas room while it is loaded here; an unloaded board has none.
       const bin = this.deps.loadedCanvas()?.hook<Bin>('bin');
       if (request.t === 'bin-list') return { t: 'bin', items: bin?.list() ?? [] };
-      return bin?.restore(request.id) ? { t: 'ok', request: request.t } : refuse(request, RefusalReason.notInBin);
+      return bin?.restore(request.recordId) ? { t: 'ok', request: request.t } : refuse(request, RefusalReason.notInBin);
     }
     const person = request.t === 'vote' || request.t === 'my-votes' ? request.voter : request.person;
     if (!this.#speaksFor(connection, person)) return refuse(request, RefusalReason.voterTaken);
