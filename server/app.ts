@@ -1,4 +1,5 @@
 /** Composes one Tablica process: HTTP API, static client and WebSocket sync on one port. */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -11,6 +12,8 @@ import { BoardAccess } from './auth/boardAccess';
 import type { DocumentStore } from './persistence/store';
 import { createStore } from './persistence';
 import { RedisRelay } from './scale/redisRelay';
+import { MemoryLedger } from './people/ledger';
+import { RedisLedger } from './people/redisLedger';
 import { apiRouter, jsonErrors } from './http/api';
 import { staticClientRouter } from './http/staticClient';
 import { securityHeaders } from './http/securityHeaders';
@@ -60,10 +63,13 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   const signer = new TokenSigner(resolveSecret(config.secret, config.dataDir));
   const store = options.store ?? createStore(config);
   const relay = config.redisUrl ? new RedisRelay(config.redisUrl, log) : undefined;
+  // With several instances, budgets and "answered once" are checked in Redis; alone, in memory.
+  const ledger = config.redisUrl ? new RedisLedger(config.redisUrl) : new MemoryLedger();
+  const instanceId = randomBytes(9).toString('base64url');
   const extensions: RoomExtension[] = [...(options.roomExtensions ?? []), ...(relay ? [(room: Room) => relay.hooks(room)] : [])];
   const rooms: RoomRegistry = new RoomRegistry(
     store,
-    { ...config, writeLimits: writeLimitsOf(config), summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles, formatTitle }, boardId) },
+    { ...config, ledger, instanceId, writeLimits: writeLimitsOf(config), summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles, formatTitle }, boardId) },
     log,
     extensions,
   );
@@ -150,6 +156,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       }
       await serverClosed;
       await relay?.close();
+      if (ledger instanceof RedisLedger) await ledger.close();
       if (!options.store) await store.close();
       log.info('server.closed', { port });
     })());

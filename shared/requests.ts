@@ -52,6 +52,34 @@ export const PollAnswerRequest = z.object({
   })
   .strict();
 
+/** A key of the attendance list (`attendance:<key>` in the session). */
+export const AttendanceKey = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/**
+ * Hosts edit the attendance list (lista obecności): add someone who never opened the board, mark
+ * a person present or not, leave them out of the note, correct a name, merge two entries of one
+ * person (the first goes into the second), remove one.
+ */
+export const AttendanceEditRequest = z.object({
+  id: RequestId,
+  t: z.literal('attendance-edit'),
+  edit: z.discriminatedUnion('op', [
+    z.object({ op: z.literal('add'), name: z.string().trim().min(1).max(120), city: z.string().trim().max(120), function: z.string().trim().max(120).default('') }).strict(),
+    z
+      .object({
+        op: z.literal('set'),
+        key: AttendanceKey,
+        name: z.string().trim().min(1).max(120).optional(),
+        city: z.string().trim().max(120).optional(),
+        present: z.boolean().optional(),
+        optOut: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({ op: z.literal('merge'), from: AttendanceKey, into: AttendanceKey }).strict(),
+    z.object({ op: z.literal('remove'), key: AttendanceKey }).strict(),
+  ]),
+}).strict();
+
 /** Hosts, after the export: clear everything but the public frames (rule R5). */
 export const CloseMeetingRequest = z.object({ id: RequestId, t: z.literal('close-meeting'), confirm: z.literal(true) }).strict();
 
@@ -66,6 +94,7 @@ export const ClientRequest = z.discriminatedUnion('t', [
   MyVotesRequest,
   JoinRequest,
   AttendanceOptOutRequest,
+  AttendanceEditRequest,
   PollAnswerRequest,
   CloseMeetingRequest,
   BinListRequest,
@@ -116,5 +145,6 @@ export const RefusalReason = {
   answerDoesNotFit: 'the answer does not fit the poll',
   boardNotLoaded: 'the board is not open on this server',
   notInBin: 'nothing with this id in the bin',
+  noSuchEntry: 'no such entry on the attendance list',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];

@@ -44,6 +44,8 @@ export class Connection implements Peer, Writer {
   readonly role: Role;
   readonly boardId: string;
   readonly linkGeneration: number;
+  /** The invited person of a personal link; undefined on a role link (then one device is one person). */
+  readonly personId: string | undefined;
   readonly ownedClients = new Set<number>();
   readonly receivesAwareness: boolean;
   readonly #mayWrite: boolean;
@@ -66,6 +68,7 @@ export class Connection implements Peer, Writer {
     this.role = claims.role;
     this.boardId = claims.boardId;
     this.linkGeneration = claims.generation;
+    this.personId = claims.personId;
     this.#mayWrite = canWrite(this.role, room.kind);
     this.#allowance = limits.maxMessagesPerSecond * 2;
     // The public room shows content, never who is there.

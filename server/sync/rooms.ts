@@ -3,6 +3,7 @@
  * Each kind of room gets its pipeline of hooks here (docs/architecture.md, "The room pipeline"),
  * and a fault in any hook reloads that board's rooms alone.
  */
+import { randomBytes } from 'node:crypto';
 import { roomName, type RoomKind, type RoomName } from '../../shared/roles';
 import { SESSION_MAP } from '../../shared/session';
 import type { WriteLimits } from '../../shared/writeRules';
@@ -19,6 +20,7 @@ import { SessionRequests } from './sessionRequests';
 import { Bin } from './bin';
 import { withStateField } from './awarenessEntries';
 import { PRESENCE_ROLE_FIELD } from '../../shared/presence';
+import { MemoryLedger, type Ledger } from '../people/ledger';
 
 /** The role shown beside a name comes from the token, not from what the client claims. */
 const stampRole: RoomHooks = {
@@ -34,6 +36,10 @@ export interface RoomRegistryOptions extends RoomOptions {
   writeLimits: WriteLimits;
   /** The board's summary note as it is now, kept when a meeting closes. */
   summary?: (boardId: string) => Promise<SummaryNote>;
+  /** Budgets and "answered once" (in memory, or in Redis across instances); in memory when not given. */
+  ledger?: Ledger;
+  /** This process's id in the per-instance tallies' session keys; a random one when not given. */
+  instanceId?: string;
 }
 
 export class RoomRegistry {
@@ -41,6 +47,8 @@ export class RoomRegistry {
   readonly #unloadTimers = new Map<Room, NodeJS.Timeout>();
   readonly #reloading = new Set<string>();
   #closing = false;
+  readonly #ledger: Ledger;
+  readonly #instanceId: string;
   /** Faults caught in rooms since start (for /metrics). */
   faults = 0;
   /** Told when a board's rooms are reloaded after a fault: its connections are to be closed. */
@@ -51,7 +59,10 @@ export class RoomRegistry {
     private readonly options: RoomRegistryOptions,
     private readonly log: Logger,
     private readonly extensions: readonly RoomExtension[] = [],
-  ) {}
+  ) {
+    this.#ledger = options.ledger ?? new MemoryLedger();
+    this.#instanceId = options.instanceId ?? randomBytes(9).toString('base64url');
+  }
 
   get size(): number {
     return this.#rooms.size;
@@ -123,6 +134,8 @@ export class RoomRegistry {
         loadedCanvas: () => this.#rooms.get(canvasName),
         openCanvas: () => this.hold(boardId, 'canvas'),
         summary: () => (this.options.summary ? this.options.summary(boardId) : Promise.reject(new Error('no summary builder'))),
+        ledger: this.#ledger,
+        instanceId: this.#instanceId,
       });
       return [...extensions(), stampRole, sessionCheck(room), sessionStamps(room)];
     }

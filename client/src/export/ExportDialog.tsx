@@ -4,7 +4,8 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { DialogButton } from '../board/DialogButton';
-import { Attendance, MeetingDetails, MEETING_MODES } from '../../../shared/session';
+import { MeetingDetails, MEETING_MODES } from '../../../shared/session';
+import { AttendanceList } from '../people/AttendanceList';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
@@ -50,7 +51,7 @@ function ExportContent({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       <MeetingForm onSaved={() => void refresh()} />
-      <AttendanceEditor onChanged={() => void refresh()} />
+      <AttendanceList onChanged={() => void refresh()} />
       <section aria-labelledby="preview-heading">
         <div className="row spread">
           <h3 id="preview-heading">{t('preview')}</h3>
@@ -136,32 +137,3 @@ function MeetingForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
-function AttendanceEditor({ onChanged }: { onChanged: () => void }) {
-  const { t } = useI18n();
-  const { setSession } = useBoardTools();
-  const parsed = Attendance.safeParse(useSessionField<unknown>('attendance') ?? {});
-  const attendance = parsed.success ? parsed.data : {};
-  const update = (key: string, patch: Partial<Attendance[string]>) => {
-    setSession('attendance', { ...attendance, [key]: { ...attendance[key]!, ...patch } });
-    onChanged();
-  };
-  const entries = Object.entries(attendance).sort(([, a], [, b]) => a.city.localeCompare(b.city) || a.name.localeCompare(b.name));
-  return (
-    <section aria-labelledby="attendance-heading">
-      <h3 id="attendance-heading">
-        {t('attendanceHeading')} ({entries.length})
-      </h3>
-      <ul className="attendance">
-        {entries.map(([key, person]) => (
-          <li key={key}>
-            <input aria-label={t('joinName')} defaultValue={person.name} onBlur={(e) => e.target.value.trim() && e.target.value !== person.name && update(key, { name: e.target.value.trim() })} />
-            <input aria-label={t('joinCity')} defaultValue={person.city} onBlur={(e) => e.target.value !== person.city && update(key, { city: e.target.value.trim() })} />
-            <label className="check">
-              <input type="checkbox" checked={person.optOut} onChange={(e) => update(key, { optOut: e.target.checked })} /> {t('attendanceOptOut')}
-            </label>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
