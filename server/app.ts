@@ -15,6 +15,7 @@ import { RedisRelay } from './scale/redisRelay';
 import { MemoryLedger } from './people/ledger';
 import { RedisLedger } from './people/redisLedger';
 import { apiRouter, jsonErrors } from './http/api';
+import { invitationsRouter } from './http/invitations';
 import { staticClientRouter } from './http/staticClient';
 import { securityHeaders } from './http/securityHeaders';
 import { summaryOf, summaryRouter } from './export/summaryRoute';
@@ -122,6 +123,16 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
     }),
   );
   const exportDeps = { signer, access, store, rooms, log, stepTitles: formatStepTitles, formatTitle };
+  app.use(
+    invitationsRouter({
+      signer,
+      access,
+      linkTtlMs: config.linkTtlMs,
+      publicUrl: config.publicUrl,
+      openControl: (boardId) => rooms.hold(boardId, 'control'),
+      log,
+    }),
+  );
   app.use(summaryRouter(exportDeps));
   app.use(reportRouter(exportDeps));
   app.use(staticClientRouter(config.clientDir));
