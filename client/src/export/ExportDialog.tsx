@@ -6,6 +6,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { DialogButton } from '../board/DialogButton';
 import { MeetingDetails, MEETING_MODES } from '../../../shared/session';
 import { AttendanceList } from '../people/AttendanceList';
+import { HostFileLink } from './HostFileLink';
+import { hostFetch } from './hostDownload';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
@@ -25,12 +27,12 @@ function ExportContent({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const tools = useBoardTools();
   const base = `/api/boards/${tools.board.boardId}/summary`;
-  // No language asked for: the note is in the board's language, whoever downloads it.
-  const query = `?token=${encodeURIComponent(tools.token)}`;
+  // No language asked for: the note is in the board's language, whoever downloads it. The host
+  // token goes in a header, never in these URLs.
   const [preview, setPreview] = useState('');
   const [status, setStatus] = useState('');
   const refresh = async () => {
-    const res = await fetch(`${base}.html${query}`, { cache: 'no-store' });
+    const res = await hostFetch(`${base}.html`, tools.token);
     setPreview(res.ok ? await res.text() : '');
   };
   useEffect(() => void refresh(), []);
@@ -62,15 +64,15 @@ function ExportContent({ onClose }: { onClose: () => void }) {
         <iframe className="preview" title={t('preview')} sandbox="" srcDoc={preview} />
       </section>
       <div className="row wrap">
-        <a className="button" href={`${base}.docx${query}`} download>
+        <HostFileLink path={`${base}.docx`} token={tools.token}>
           {t('downloadDocx')}
-        </a>
-        <a className="button" href={`${base}.md${query}`} download>
+        </HostFileLink>
+        <HostFileLink path={`${base}.md`} token={tools.token}>
           {t('downloadMd')}
-        </a>
-        <a className="button secondary" href={`${base}.html${query}`} target="_blank" rel="noopener">
+        </HostFileLink>
+        <HostFileLink path={`${base}.html`} token={tools.token} open className="button secondary">
           {t('print')}
-        </a>
+        </HostFileLink>
         <button type="button" className="danger" onClick={() => void closeMeeting()}>
           {t('closeMeeting')}
         </button>
