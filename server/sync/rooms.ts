@@ -19,13 +19,14 @@ import { sessionCheck, sessionStamps } from './controlGuard';
 import { SessionRequests } from './sessionRequests';
 import { Bin } from './bin';
 import { withStateField } from './awarenessEntries';
-import { PRESENCE_ROLE_FIELD } from '../../shared/presence';
+import { PRESENCE_LINK_FIELD, PRESENCE_ROLE_FIELD } from '../../shared/presence';
 import { MemoryLedger, type Ledger } from '../people/ledger';
 
-/** The role shown beside a name comes from the token, not from what the client claims. */
+/** The role shown beside a name, and which kind of link it came by, come from the token, not from the client. */
 const stampRole: RoomHooks = {
   name: 'presence-role',
-  presence: (entries, writer) => entries.map((entry) => withStateField(entry, PRESENCE_ROLE_FIELD, writer.role)),
+  presence: (entries, writer) =>
+    entries.map((entry) => withStateField(withStateField(entry, PRESENCE_ROLE_FIELD, writer.role), PRESENCE_LINK_FIELD, writer.personId ? 'personal' : 'shared')),
 };
 
 /** Hooks that join every stored room (canvas and session), e.g. the cross-instance relay. */
