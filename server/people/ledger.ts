@@ -27,34 +27,46 @@ export interface Ledger {
 /** How long a person's allocation is remembered after their last vote, and an answered poll. */
 export const LEDGER_TTL_SECONDS = 24 * 3600;
 
-/** One process's ledger, for a single instance (no REDIS_URL). */
+/** One process's ledger, for a single instance (no REDIS_URL); entries expire as Redis's do. */
 export class MemoryLedger implements Ledger {
-  readonly #votes = new Map<string, Map<string, number>>();
-  readonly #answered = new Set<string>();
+  readonly #votes = new Map<string, { mine: Map<string, number>; at: number }>();
+  readonly #answered = new Map<string, number>();
+  #lastSweep: number;
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.#lastSweep = now();
+  }
 
   async vote(scope: string, person: string, noteId: string, limits: VoteLimits): Promise<{ outcome: VoteOutcome; mine: Record<string, number> }> {
+    this.#sweep();
     const key = `${scope}\u0000${person}`;
-    let mine = this.#votes.get(key);
-    if (!mine) this.#votes.set(key, (mine = new Map()));
-    const outcome = applyVote(mine, noteId, limits);
-    return { outcome, mine: Object.fromEntries(mine) };
+    let entry = this.#votes.get(key);
+    if (!entry) this.#votes.set(key, (entry = { mine: new Map(), at: this.now() }));
+    const outcome = applyVote(entry.mine, noteId, limits);
+    if (outcome === 'ok') entry.at = this.now();
+    return { outcome, mine: Object.fromEntries(entry.mine) };
   }
 
   async allocation(scope: string, person: string): Promise<Record<string, number>> {
-    return Object.fromEntries(this.#votes.get(`${scope}\u0000${person}`) ?? []);
+    return Object.fromEntries(this.#votes.get(`${scope}\u0000${person}`)?.mine ?? []);
   }
 
   async answerOnce(scope: string, person: string): Promise<boolean> {
+    this.#sweep();
     const key = `${scope}\u0000${person}`;
     if (this.#answered.has(key)) return false;
-    this.#answered.add(key);
+    this.#answered.set(key, this.now());
     return true;
   }
 
-  /** Forgets a vote's or poll's allocations (when it is over), by scope prefix. */
-  forget(scopePrefix: string): void {
-    for (const key of this.#votes.keys()) if (key.startsWith(scopePrefix)) this.#votes.delete(key);
-    for (const key of this.#answered) if (key.startsWith(scopePrefix)) this.#answered.delete(key);
+  /** Drops what is older than the time to live, at most once a minute. */
+  #sweep(): void {
+    const now = this.now();
+    if (now - this.#lastSweep < 60_000) return;
+    this.#lastSweep = now;
+    const oldest = now - LEDGER_TTL_SECONDS * 1000;
+    for (const [key, entry] of this.#votes) if (entry.at < oldest) this.#votes.delete(key);
+    for (const [key, at] of this.#answered) if (at < oldest) this.#answered.delete(key);
   }
 }
 
