@@ -6,7 +6,7 @@
  * and a finished vote or poll is filed for the summary note.
  */
 import * as Y from 'yjs';
-import { SESSION_FIELD_SCHEMAS, SESSION_MAP, SessionPrefix, StepsRun, TimerState, VoteState, sessionFieldSchema, type PollState, type VoteResults } from '../../shared/session';
+import { Attendance, KEY_PART, SESSION_FIELD_SCHEMAS, SESSION_MAP, SessionPrefix, StepsRun, TimerState, VoteState, sessionFieldSchema, type PollState, type VoteResults } from '../../shared/session';
 import { CloseCode, CloseReason } from '../../shared/protocol';
 import { WriteRule } from '../../shared/writeRules';
 import { guardHostPoll, withPollFiled } from './polls';
@@ -116,7 +116,10 @@ export function sessionStamps(room: Room, now: () => number = Date.now): RoomHoo
   const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => room.safely('session-stamps', () => onChange(event, transaction));
   return {
     name: 'session-stamps',
-    load: () => session.observe(observer),
+    load: () => {
+      splitOldAttendance(room);
+      session.observe(observer);
+    },
     destroy: () => session.unobserve(observer),
   };
 }
@@ -141,4 +144,18 @@ function guardVote(next: VoteState, previousValue: unknown, session: Y.Map<unkno
     fixes.push(['voteResults', results]);
   }
   return fixes;
+}
+
+/**
+ * A board stored before the attendance list was one key per person kept it as one whole value:
+ * it is split into `attendance:<key>` entries when the room loads, so hosts can edit it.
+ */
+function splitOldAttendance(room: Room): void {
+  const session = room.doc.getMap<unknown>(SESSION_MAP);
+  if (!session.has('attendance')) return;
+  const old = Attendance.safeParse(session.get('attendance'));
+  room.doc.transact(() => {
+    if (old.success) for (const [key, entry] of Object.entries(old.data)) if (KEY_PART.test(key) && !session.has(SessionPrefix.attendance + key)) session.set(SessionPrefix.attendance + key, entry);
+    session.delete('attendance');
+  }, Origin.load);
 }

@@ -123,3 +123,24 @@ describe('personal links', () => {
     participant!.destroy();
   });
 });
+
+describe('an attendance list stored the older way', () => {
+  it('is split into one key per person when the board opens, so hosts can edit it', async () => {
+    const server = await startTestServer();
+    const board = await createBoard(server.url);
+    const held = await server.rooms.hold(board.id, 'control');
+    // As a board stored before this change holds it: one whole value.
+    held.room.doc.getMap(SESSION_MAP).set('attendance', { k1: { name: 'Ewa Zielińska', city: 'Gdynia', role: 'participant', optOut: false } });
+    await held.room.persist();
+    held.release();
+    await waitFor(() => server.rooms.size === 0, 'the board to unload');
+    const host = connectStockClient(server.url, roomName(board.id, 'control'), board.tokens.facilitator);
+    await host.synced();
+    const session = host.doc.getMap(SESSION_MAP);
+    expect(session.has('attendance')).toBe(false);
+    expect(session.get('attendance:k1')).toMatchObject({ name: 'Ewa Zielińska', present: true });
+    expect(await sendRequest(host, { t: 'attendance-edit', edit: { op: 'set', key: 'k1', optOut: true } })).toMatchObject({ t: 'ok' });
+    host.destroy();
+    await server.close();
+  });
+});
