@@ -22,6 +22,8 @@ export interface Ledger {
   allocation(scope: string, person: string): Promise<Record<string, number>>;
   /** True the first time `person` answers the poll `scope`; false ever after. */
   answerOnce(scope: string, person: string): Promise<boolean>;
+  /** Forgets everything about a board's votes and polls (when its meeting is closed, rule R5). */
+  forgetBoard(boardId: string): Promise<void>;
 }
 
 /** How long a person's allocation is remembered after their last vote, and an answered poll. */
@@ -57,6 +59,12 @@ export class MemoryLedger implements Ledger {
     if (this.#answered.has(key)) return false;
     this.#answered.set(key, this.now());
     return true;
+  }
+
+  async forgetBoard(boardId: string): Promise<void> {
+    const prefix = `${boardId}:`;
+    for (const key of this.#votes.keys()) if (key.startsWith(prefix)) this.#votes.delete(key);
+    for (const key of this.#answered.keys()) if (key.startsWith(prefix)) this.#answered.delete(key);
   }
 
   /** Drops what is older than the time to live, at most once a minute. */

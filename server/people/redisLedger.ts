@@ -61,6 +61,17 @@ export class RedisLedger implements Ledger {
     return (await this.#redis.set(`tablica:answered:${scope}:${person}`, '1', 'EX', LEDGER_TTL_SECONDS, 'NX')) === 'OK';
   }
 
+  async forgetBoard(boardId: string): Promise<void> {
+    for (const pattern of [`tablica:votes:${boardId}:*`, `tablica:answered:${boardId}:*`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.#redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+        if (keys.length > 0) await this.#redis.unlink(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
+  }
+
   async close(): Promise<void> {
     await this.#redis.quit().catch(() => {});
   }

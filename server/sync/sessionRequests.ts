@@ -192,7 +192,8 @@ export class SessionRequests implements RequestHandler {
         session.set('closedSummary', note);
         session.set('closedAt', new Date().toISOString());
       }, Origin.request);
-      await Promise.all([canvas.persist(), this.control.persist()]);
+      // Who spent which votes in this board's votes goes too, not only at its time to live.
+      await Promise.all([canvas.persist(), this.control.persist(), this.deps.ledger.forgetBoard(this.control.boardId)]);
     } finally {
       release();
     }

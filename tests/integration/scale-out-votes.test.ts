@@ -4,6 +4,7 @@
  * tally; and one person's budget of 3 holds across both, checked atomically in Redis.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
 import { PostgresStore } from '../../server/persistence/postgres';
 import { RefusalReason } from '../../shared/requests';
 import { roomName } from '../../shared/roles';
@@ -84,5 +85,18 @@ describe.skipIf(!databaseUrl || !redisUrl)('votes across two instances', () => {
     expect(await sendRequest(devices[back]!, { t: 'vote', voter: deviceId(`anna${back}`), voteId: 'v3', noteId: notes[back % 3]!, delta: -1 })).toMatchObject({ t: 'my-votes', left: 1 });
     expect(await sendRequest(devices[other]!, { t: 'vote', voter: deviceId(`anna${other}`), voteId: 'v3', noteId: notes[1]!, delta: 1 })).toMatchObject({ t: 'my-votes', left: 0 });
     await waitFor(() => total(voteCounts(hostA.doc.getMap(SESSION_MAP).toJSON(), 'v3')) === 3, 'still three votes', 10_000);
+
+    // The ledger is in Redis, by digest: nothing there names her; closing the meeting removes it.
+    const redis = new Redis(redisUrl!);
+    try {
+      const keys = await redis.keys(`tablica:votes:${board.id}:*`);
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).not.toContain(anna!.key);
+      expect(await redis.ttl(keys[0]!)).toBeGreaterThan(3600);
+      expect(await sendRequest(hostA, { t: 'close-meeting', confirm: true })).toEqual({ t: 'ok', request: 'close-meeting' });
+      expect(await redis.keys(`tablica:votes:${board.id}:*`)).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
   });
 });
