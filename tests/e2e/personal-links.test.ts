@@ -34,6 +34,13 @@ describe('personal links in the browser', () => {
     const link = await annaLink.inputValue();
     expect(link).toContain(`/b/${board.id}#t=`);
     expect(await dialog.locator('.invitations li .qr-small svg').count()).toBe(2);
+    // The printable sheet: a card per person with name, city, QR code and instructions.
+    const [sheet] = await Promise.all([host.page.context().waitForEvent('page'), dialog.getByRole('button', { name: 'Drukuj karty (A4)' }).click()]);
+    await sheet.locator('.card').first().waitFor();
+    expect(await sheet.locator('.card .name').allTextContents()).toEqual(['Jan Nowak', 'Anna Kowalska']);
+    expect(await sheet.locator('.card svg').count()).toBe(2);
+    expect(await sheet.locator('.card .help').first().textContent()).toContain('link imienny');
+    await sheet.close();
     await dialog.getByRole('button', { name: 'Zamknij' }).click();
 
     await panel.getByRole('button', { name: /^2\.3 / }).click();
@@ -58,6 +65,11 @@ describe('personal links in the browser', () => {
     await expect.poll(() => left(phone).textContent()).toBe('0');
     expect(await add(phone, 'shape:b').isDisabled()).toBe(true);
 
+    // A walk-in on the shared participant link: hosts see one person there (Anna's devices are on her personal link).
+    const walkIn = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
+    await walkIn.open(board.links.participant, { name: 'Gość', city: 'Kraków' });
+    await expect.poll(() => panel.getByTestId('shared-link-count').textContent()).toBe('Osoby uczestniczące z linku wspólnego: 1');
+
     await panel.getByRole('button', { name: 'Zakończ głosowanie' }).click();
     const result = (id: string) => host.page.locator(`.vote-result[data-note="${id}"]`);
     await result('shape:a').waitFor();
@@ -69,6 +81,7 @@ describe('personal links in the browser', () => {
     const entries = host.page.locator('.attendance li');
     await expect.poll(() => entries.evaluateAll((items) => items.map((li) => `${(li.querySelector('input') as HTMLInputElement).value}:${li.getAttribute('data-present')}`).sort())).toEqual([
       'Anna Kowalska:true',
+      'Gość:true',
       'Jan Nowak:false',
       'Przemysław Cichocki:true',
     ]);
