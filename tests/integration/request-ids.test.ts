@@ -13,6 +13,7 @@ import { RefusalReason, type ReplyMessage } from '../../shared/requests';
 import { roomName } from '../../shared/roles';
 import { connectStockClient, openRaw, sendRequest, waitOpen, type StockClient } from '../helpers/clients';
 import { createBoard, startTestServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait';
 
 describe('requests carry ids and replies name them', () => {
   let server: RunningTablica;
@@ -45,6 +46,16 @@ describe('requests carry ids and replies name them', () => {
     expect(arrived).toEqual(['refused', 'ok']);
     expect(closed).toEqual({ t: 'ok', request: 'close-meeting' });
     expect(voted).toEqual({ t: 'refused', request: 'my-votes', reason: RefusalReason.noOpenVote });
+  });
+
+  it('a request still waiting when the connection drops is answered as refused, with its own type', async () => {
+    const closing = sendRequest(host, { t: 'close-meeting', confirm: true });
+    // Closing the meeting stores the board first: the socket goes before its reply comes.
+    host.provider.ws!.close();
+    expect(await closing).toEqual({ t: 'refused', request: 'close-meeting', reason: RefusalReason.boardNotLoaded });
+    // The provider reconnects, and requests are answered again.
+    await waitFor(() => host.provider.wsconnected, 'the reconnect');
+    expect(await sendRequest(host, { t: 'bin-list' })).toMatchObject({ t: 'bin' });
   });
 
   it('a request without an id is a broken client: the connection is closed', async () => {
