@@ -1,4 +1,5 @@
 /** Composes one Tablica process: HTTP API, static client and WebSocket sync on one port. */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -12,7 +13,10 @@ import type { DocumentStore } from './persistence/store';
 import { createStore } from './persistence';
 import { RedisRelay } from './scale/redisRelay';
 import { BoardEvents } from './scale/boardEvents';
+import { MemoryLedger } from './people/ledger';
+import { RedisLedger } from './people/redisLedger';
 import { apiRouter, jsonErrors } from './http/api';
+import { invitationsRouter } from './http/invitations';
 import { staticClientRouter } from './http/staticClient';
 import { securityHeaders } from './http/securityHeaders';
 import { summaryOf, summaryRouter } from './export/summaryRoute';
@@ -61,10 +65,13 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   const signer = new TokenSigner(resolveSecret(config.secret, config.dataDir));
   const store = options.store ?? createStore(config);
   const relay = config.redisUrl ? new RedisRelay(config.redisUrl, log) : undefined;
+  // With several instances, budgets and "answered once" are checked in Redis; alone, in memory.
+  const ledger = config.redisUrl ? new RedisLedger(config.redisUrl) : new MemoryLedger();
+  const instanceId = randomBytes(9).toString('base64url');
   const extensions: RoomExtension[] = [...(options.roomExtensions ?? []), ...(relay ? [(room: Room) => relay.hooks(room)] : [])];
   const rooms: RoomRegistry = new RoomRegistry(
     store,
-    { ...config, writeLimits: writeLimitsOf(config), summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles, formatTitle }, boardId) },
+    { ...config, ledger, instanceId, writeLimits: writeLimitsOf(config), summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles, formatTitle }, boardId) },
     log,
     extensions,
   );
@@ -137,6 +144,16 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
     }),
   );
   const exportDeps = { signer, access, store, rooms, log, stepTitles: formatStepTitles, formatTitle };
+  app.use(
+    invitationsRouter({
+      signer,
+      access,
+      linkTtlMs: config.linkTtlMs,
+      publicUrl: config.publicUrl,
+      openControl: (boardId) => rooms.hold(boardId, 'control'),
+      log,
+    }),
+  );
   app.use(summaryRouter(exportDeps));
   app.use(reportRouter(exportDeps));
   app.use(staticClientRouter(config.clientDir));
@@ -172,6 +189,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       await serverClosed;
       await relay?.close();
       await boardEvents?.close();
+      if (ledger instanceof RedisLedger) await ledger.close();
       if (!options.store) await store.close();
       log.info('server.closed', { port });
     })());

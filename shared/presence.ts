@@ -5,3 +5,10 @@
  * the connection that sent it; whatever a client puts there itself is overwritten.
  */
 export const PRESENCE_ROLE_FIELD = 'role';
+
+/**
+ * Stamped by the server beside the role: 'personal' for a connection on a personal link, 'shared'
+ * for one on a role link — hosts see how many people came in on the shared participant link.
+ */
+export const PRESENCE_LINK_FIELD = 'link';
+export type PresenceLink = 'personal' | 'shared';

@@ -5,11 +5,17 @@
  */
 import { z } from 'zod';
 
+/**
+ * Every request carries a short id of the caller's choosing, and the reply names it: replies may
+ * come back in any order (closing the meeting is slow, a vote is not), so callers match by id.
+ */
+export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);
+
 /** A person's random id, kept by the browser: one connection speaks for one person. */
 export const VoterId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
-export const VoteRequest = z
-  .object({
+export const VoteRequest = z.object({
+    id: RequestId,
     t: z.literal('vote'),
     voter: VoterId,
     voteId: z.string().min(1).max(64),
@@ -19,11 +25,11 @@ export const VoteRequest = z
   .strict();
 
 /** Asks for this voter's own allocation in the open vote (after a reload, say). */
-export const MyVotesRequest = z.object({ t: z.literal('my-votes'), voter: VoterId, voteId: z.string().min(1).max(64) }).strict();
+export const MyVotesRequest = z.object({ id: RequestId, t: z.literal('my-votes'), voter: VoterId, voteId: z.string().min(1).max(64) }).strict();
 
 /** Joining: the name and city a person gave, for the attendance list (the server writes it). */
-export const JoinRequest = z
-  .object({
+export const JoinRequest = z.object({
+    id: RequestId,
     t: z.literal('join'),
     person: VoterId,
     name: z.string().trim().min(1).max(120),
@@ -32,11 +38,11 @@ export const JoinRequest = z
   .strict();
 
 /** A person leaves themselves out of (or back into) the attendance in the summary note. */
-export const AttendanceOptOutRequest = z.object({ t: z.literal('attendance-opt-out'), person: VoterId, optOut: z.boolean() }).strict();
+export const AttendanceOptOutRequest = z.object({ id: RequestId, t: z.literal('attendance-opt-out'), person: VoterId, optOut: z.boolean() }).strict();
 
 /** An answer to the open poll: option indexes (single/multiple), a 1–5 value (scale) or a short text. */
-export const PollAnswerRequest = z
-  .object({
+export const PollAnswerRequest = z.object({
+    id: RequestId,
     t: z.literal('poll-answer'),
     person: VoterId,
     pollId: z.string().min(1).max(64),
@@ -46,26 +52,59 @@ export const PollAnswerRequest = z
   })
   .strict();
 
+/** A key of the attendance list (`attendance:<key>` in the session). */
+export const AttendanceKey = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/**
+ * Hosts edit the attendance list (lista obecności): add someone who never opened the board, mark
+ * a person present or not, leave them out of the note, correct a name, merge two entries of one
+ * person (the first goes into the second), remove one.
+ */
+export const AttendanceEditRequest = z.object({
+  id: RequestId,
+  t: z.literal('attendance-edit'),
+  edit: z.discriminatedUnion('op', [
+    z.object({ op: z.literal('add'), name: z.string().trim().min(1).max(120), city: z.string().trim().max(120), function: z.string().trim().max(120).default('') }).strict(),
+    z
+      .object({
+        op: z.literal('set'),
+        key: AttendanceKey,
+        name: z.string().trim().min(1).max(120).optional(),
+        city: z.string().trim().max(120).optional(),
+        present: z.boolean().optional(),
+        optOut: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({ op: z.literal('merge'), from: AttendanceKey, into: AttendanceKey }).strict(),
+    z.object({ op: z.literal('remove'), key: AttendanceKey }).strict(),
+  ]),
+}).strict();
+
 /** Hosts, after the export: clear everything but the public frames (rule R5). */
-export const CloseMeetingRequest = z.object({ t: z.literal('close-meeting'), confirm: z.literal(true) }).strict();
+export const CloseMeetingRequest = z.object({ id: RequestId, t: z.literal('close-meeting'), confirm: z.literal(true) }).strict();
 
 /** Hosts: what was deleted from the canvas during this meeting ("Kosz"), kept in server memory only. */
-export const BinListRequest = z.object({ t: z.literal('bin-list') }).strict();
+export const BinListRequest = z.object({ id: RequestId, t: z.literal('bin-list') }).strict();
 
 /** Hosts: put a deleted record (and what was deleted with it) back on the canvas. */
-export const BinRestoreRequest = z.object({ t: z.literal('bin-restore'), id: z.string().min(1).max(200) }).strict();
+export const BinRestoreRequest = z.object({ id: RequestId, t: z.literal('bin-restore'), recordId: z.string().min(1).max(200) }).strict();
 
 export const ClientRequest = z.discriminatedUnion('t', [
   VoteRequest,
   MyVotesRequest,
   JoinRequest,
   AttendanceOptOutRequest,
+  AttendanceEditRequest,
   PollAnswerRequest,
   CloseMeetingRequest,
   BinListRequest,
   BinRestoreRequest,
 ]);
 export type ClientRequest = z.infer<typeof ClientRequest>;
+
+/** A request as a caller writes it; the sending code gives it its id. */
+export type RequestBody = WithoutId<ClientRequest>;
+type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 
 /** The server's private answer to the connection that asked. */
 /** One entry of the bin as hosts see it: the deleted shape with a short plain-text preview. */
@@ -83,11 +122,14 @@ export interface BinItem {
   deletedAt: string;
 }
 
+/** What a handler answers; on the wire it carries the request's id (`ReplyMessage`). */
 export type ServerReply =
   | { t: 'my-votes'; voteId: string; mine: Record<string, number>; left: number }
   | { t: 'bin'; items: BinItem[] }
   | { t: 'ok'; request: ClientRequest['t'] }
   | { t: 'refused'; request: ClientRequest['t']; reason: RefusalReason };
+
+export type ReplyMessage = ServerReply & { id: string };
 
 export const RefusalReason = {
   noOpenVote: 'no open vote with this id',
@@ -103,5 +145,6 @@ export const RefusalReason = {
   answerDoesNotFit: 'the answer does not fit the poll',
   boardNotLoaded: 'the board is not open on this server',
   notInBin: 'nothing with this id in the bin',
+  noSuchEntry: 'no such entry on the attendance list',
 } as const;
 export type RefusalReason = (typeof RefusalReason)[keyof typeof RefusalReason];

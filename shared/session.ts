@@ -9,6 +9,9 @@ import { FORMAT_IDS, LOCALES } from './api';
 /** The Y.Map holding the session's fields. */
 export const SESSION_MAP = 'session';
 
+/** An id as it may appear inside a session key (a vote's, a poll's, an instance's, a person's). */
+export const KEY_PART = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Session fields that observers may see (copied into the public room); nothing else is. */
 export const PUBLIC_SESSION_FIELDS = ['title', 'formatId', 'currentStepId', 'timer'] as const;
 
@@ -46,7 +49,7 @@ export const SessionBasics = z.object({
  * the server, from checked requests — who gave which vote is never written anywhere.
  */
 export const VoteState = z.object({
-  id: z.string().min(1).max(64),
+  id: z.string().regex(KEY_PART),
   stepId: z.string().max(40).nullable(),
   /** The frame whose notes are on the ballot. */
   frameId: z.string().min(1).max(200),
@@ -54,14 +57,18 @@ export const VoteState = z.object({
   /** The most votes one person may give one note; null for no cap. */
   capPerNote: z.number().int().min(1).max(50).nullable(),
   state: z.enum(['open', 'closed']),
-  counts: z.record(z.string(), z.number().int().min(0)),
+  /** Boards from before per-instance tallies kept the counts here; readers add them (`voteCounts`). */
+  counts: z.record(z.string(), z.number().int().min(0)).optional(),
 });
 export type VoteState = z.infer<typeof VoteState>;
 
-/** Finished votes by id, kept for the summary note. */
+/**
+ * Finished votes by id, kept for the summary note: where each was held. The counts are the sum of
+ * the vote's tallies (`voteCounts`); boards from before the tallies kept them here.
+ */
 export const VoteResults = z.record(
   z.string(),
-  z.object({ stepId: z.string().nullable(), frameId: z.string(), counts: z.record(z.string(), z.number().int().min(0)) }),
+  z.object({ stepId: z.string().nullable(), frameId: z.string(), counts: z.record(z.string(), z.number().int().min(0)).optional() }),
 );
 export type VoteResults = z.infer<typeof VoteResults>;
 
@@ -73,15 +80,16 @@ export type VoteResults = z.infer<typeof VoteResults>;
  * answered what.
  */
 export const PollState = z.object({
-  id: z.string().min(1).max(64),
+  id: z.string().regex(KEY_PART),
   stepId: z.string().max(40).nullable(),
   question: z.string().min(1).max(300),
   kind: z.enum(['single', 'multiple', 'scale', 'text']),
   options: z.array(z.string().min(1).max(120)).max(20),
   state: z.enum(['open', 'closed']),
-  counts: z.array(z.number().int().min(0)).max(20),
-  texts: z.array(z.string().max(280)).max(500),
-  answered: z.number().int().min(0),
+  /** Answers kept here by boards from before the per-instance tallies; readers add them (`pollAnswers`). */
+  counts: z.array(z.number().int().min(0)).max(20).default([]),
+  texts: z.array(z.string().max(280)).max(500).default([]),
+  answered: z.number().int().min(0).default(0),
   /** Shown on the board and projector. */
   shown: z.boolean(),
   /** Marked agreed by a host: then it goes into the summary note. */
@@ -115,18 +123,50 @@ export const MeetingDetails = z.object({
 export type MeetingDetails = z.infer<typeof MeetingDetails>;
 
 /**
- * Who took part, by a random key per person: name and city as they gave them when joining.
- * Hosts may edit it; a person who opts out is left out of the note.
+ * The meeting's attendance list (lista obecności), one session key per person:
+ * `attendance:<key>`, written whole by the server, one request at a time. The key is the person
+ * id of an invited person's personal link, or a digest of a walk-in's device id. Name and city
+ * as given (or as the hosts typed them on the invitation list); hosts edit it through requests;
+ * a person who opts out is left out of the note, someone invited who never came is not listed.
  */
 export const AttendanceEntry = z.object({
   name: z.string().min(1).max(120),
   city: z.string().max(120),
   role: z.enum(['facilitator', 'expert', 'participant', 'observer']),
   optOut: z.boolean().default(false),
+  /** What the person does in their city (from the invitation list). */
+  function: z.string().max(120).default(''),
+  /** On the invitation list (has a personal link). */
+  invited: z.boolean().default(false),
+  /** Came (opened the board, or a host said so); entries from before invitations were all present. */
+  present: z.boolean().default(true),
 });
 export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
 export const Attendance = z.record(z.string(), AttendanceEntry);
 export type Attendance = z.infer<typeof Attendance>;
+
+/** Keys of the session map written per person or per instance, so concurrent writers never meet. */
+export const SessionPrefix = {
+  /** `attendance:<key>` → AttendanceEntry. */
+  attendance: 'attendance:',
+  /** `voteTally:<voteId>:<instanceId>` → VoteTally, written by that instance only. */
+  voteTally: 'voteTally:',
+  /** `pollTally:<pollId>:<instanceId>` → PollTally, written by that instance only. */
+  pollTally: 'pollTally:',
+} as const;
+
+/** The votes one instance took in one vote, by note (a vote taken back on another instance can make one negative). */
+export const VoteTally = z.record(z.string(), z.number().int());
+export type VoteTally = z.infer<typeof VoteTally>;
+
+/** The answers one instance took in one poll: counts per slot, texts (sorted), how many answered. */
+export const PollTally = z.object({
+  counts: z.array(z.number().int().min(0)).max(20),
+  texts: z.array(z.string().max(280)).max(500),
+  answered: z.number().int().min(0),
+});
+export type PollTally = z.infer<typeof PollTally>;
+
 
 /**
  * Follow and summon: the view a host shares. Everyone may follow it; a summon (a new `summonId`)
@@ -165,6 +205,18 @@ export type HostReportFields = z.infer<typeof HostReportFields>;
 /** Steps the group was taken through, in order, with the time each was first opened; kept by the server. */
 export const StepsRun = z.array(z.object({ stepId: z.string().max(40), at: z.string() })).max(200);
 export type StepsRun = z.infer<typeof StepsRun>;
+
+/** The schema of a session key: a named field, or one of the per-person and per-instance keys. */
+export function sessionFieldSchema(key: string): z.ZodType | undefined {
+  const named = SESSION_FIELD_SCHEMAS[key];
+  if (named) return named;
+  const [prefix, ...parts] = key.split(':');
+  if (!parts.every((part) => KEY_PART.test(part))) return undefined;
+  if (prefix === 'attendance' && parts.length === 1) return AttendanceEntry;
+  if (prefix === 'voteTally' && parts.length === 2) return VoteTally;
+  if (prefix === 'pollTally' && parts.length === 2) return PollTally;
+  return undefined;
+}
 
 /** The schema of each session field the server checks; a write that fails one is reverted. */
 export const SESSION_FIELD_SCHEMAS: Record<string, z.ZodType> = {

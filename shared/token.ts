@@ -18,6 +18,11 @@ export const TokenPayload = z
     iat: z.number().int(),
     /** Expiry, seconds since the epoch. */
     exp: z.number().int(),
+    /**
+     * A personal link's person (an entry of the invitation list): votes, poll answers and
+     * attendance count once for them across all their devices. Absent on the four role links.
+     */
+    p: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/).optional(),
   })
   .strict();
 export type TokenPayload = z.infer<typeof TokenPayload>;

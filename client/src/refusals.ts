@@ -20,6 +20,7 @@ const REFUSAL_MESSAGES: Record<keyof typeof RefusalReason, MessageKey> = {
   answerDoesNotFit: 'refusedAnswerDoesNotFit',
   boardNotLoaded: 'refusedBoardNotLoaded',
   notInBin: 'refusedNotInBin',
+  noSuchEntry: 'refusedNoSuchEntry',
 };
 
 /** The message for a refusal's reason; a reason this client does not know reads as a general error. */

@@ -10,6 +10,8 @@ export interface BoardClaims {
   generation: number;
   /** When the token stops being accepted, ms since the epoch. */
   expiresAt: number;
+  /** Set on a personal link: the invited person it was made for. */
+  personId?: string;
 }
 
 export class TokenSigner {
@@ -27,6 +29,8 @@ export class TokenSigner {
       g: claims.generation,
       iat: Math.floor(now / 1000),
       exp: Math.floor((now + ttlMs) / 1000),
+      // Only personal links carry it, so the role links' tokens stay as they were.
+      ...(claims.personId ? { p: claims.personId } : {}),
     };
     const body = base64UrlEncode(new TextEncoder().encode(JSON.stringify(payload)));
     return `${body}.${this.#mac(body)}`;
@@ -46,7 +50,8 @@ export class TokenSigner {
     const expected = base64UrlDecode(this.#mac(body));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     const payload = readTokenPayload(token);
-    return payload ? { boardId: payload.b, role: payload.r, generation: payload.g, expiresAt: payload.exp * 1000 } : null;
+    if (!payload) return null;
+    return { boardId: payload.b, role: payload.r, generation: payload.g, expiresAt: payload.exp * 1000, ...(payload.p ? { personId: payload.p } : {}) };
   }
 
   #mac(body: string): string {

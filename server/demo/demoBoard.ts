@@ -1,7 +1,7 @@
 /** A board filled with a realistic Polish session, so a newcomer sees Tablica at work at once. */
 import { createHash } from 'node:crypto';
 import type { CreateBoardResponse } from '../../shared/api';
-import { SESSION_MAP } from '../../shared/session';
+import { SessionPrefix, SESSION_MAP } from '../../shared/session';
 import type { CanvasRecord } from '../../shared/projection';
 import { stepFrameId } from '../../shared/formats/layout';
 import { createBoard } from '../boards';
@@ -52,11 +52,12 @@ export async function createDemoBoard(publicUrl: string, signer: TokenSigner, st
     control.room.doc.transact(() => {
       session.set('meeting', DEMO_MEETING);
       session.set('currentStepId', '2.3');
-      session.set('voteResults', { demo: { stepId: '2.3', frameId: stepFrameId('solutions', '2.3'), counts } });
-      session.set(
-        'attendance',
-        Object.fromEntries(DEMO_PEOPLE.map(([name, city]) => [createHash('sha256').update(name).digest('base64url').slice(0, 16), { name, city, role: 'participant', optOut: false }])),
-      );
+      // The vote's counts as one instance's tally, the attendance one key per person, as live meetings keep them.
+      session.set('voteResults', { demo: { stepId: '2.3', frameId: stepFrameId('solutions', '2.3') } });
+      session.set(`${SessionPrefix.voteTally}demo:demo`, counts);
+      for (const [name, city] of DEMO_PEOPLE) {
+        session.set(SessionPrefix.attendance + createHash('sha256').update(name).digest('base64url').slice(0, 16), { name, city, role: 'participant', optOut: false, function: '', invited: false, present: true });
+      }
     });
     await Promise.all([canvas.room.persist(), control.room.persist()]);
   } finally {

@@ -16,7 +16,7 @@ import type { BoardClaims } from '../auth/tokens';
 import type { Peer } from './broadcaster';
 import { encodeAwarenessMessage } from './broadcaster';
 import { encodeAwarenessEntries, isRemoval, readAwarenessEntries, type AwarenessEntry } from './awarenessEntries';
-import { ClientRequest, RefusalReason, type ServerReply } from '../../shared/requests';
+import { ClientRequest, RefusalReason, type ReplyMessage, type ServerReply } from '../../shared/requests';
 import { ProtocolError } from './protocolError';
 import type { Writer } from './origin';
 import type { WriteRefusal } from '../../shared/writeRules';
@@ -44,6 +44,8 @@ export class Connection implements Peer, Writer {
   readonly role: Role;
   readonly boardId: string;
   readonly linkGeneration: number;
+  /** The invited person of a personal link; undefined on a role link (then one device is one person). */
+  readonly personId: string | undefined;
   readonly ownedClients = new Set<number>();
   readonly receivesAwareness: boolean;
   readonly #mayWrite: boolean;
@@ -66,6 +68,7 @@ export class Connection implements Peer, Writer {
     this.role = claims.role;
     this.boardId = claims.boardId;
     this.linkGeneration = claims.generation;
+    this.personId = claims.personId;
     this.#mayWrite = canWrite(this.role, room.kind);
     this.#allowance = limits.maxMessagesPerSecond * 2;
     // The public room shows content, never who is there.
@@ -186,18 +189,20 @@ export class Connection implements Peer, Writer {
     const reply = handler.handle(this, request);
     if (reply instanceof Promise) {
       reply.then(
-        (r) => this.sendReply(r),
-        () => this.sendReply({ t: 'refused', request: request.t, reason: RefusalReason.boardNotLoaded }),
+        (r) => this.sendReply(request.id, r),
+        () => this.sendReply(request.id, { t: 'refused', request: request.t, reason: RefusalReason.boardNotLoaded }),
       );
     } else {
-      this.sendReply(reply);
+      this.sendReply(request.id, reply);
     }
   }
 
-  sendReply(reply: ServerReply): void {
+  /** Answers the request with this id (replies may leave in another order than requests came). */
+  sendReply(id: string, reply: ServerReply): void {
+    const message: ReplyMessage = { ...reply, id };
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.request);
-    encoding.writeVarString(encoder, JSON.stringify(reply));
+    encoding.writeVarString(encoder, JSON.stringify(message));
     this.send(encoding.toUint8Array(encoder));
   }
 

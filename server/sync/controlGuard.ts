@@ -6,7 +6,7 @@
  * and a finished vote or poll is filed for the summary note.
  */
 import * as Y from 'yjs';
-import { SESSION_FIELD_SCHEMAS, SESSION_MAP, StepsRun, TimerState, VoteState, type PollState, type VoteResults } from '../../shared/session';
+import { Attendance, KEY_PART, SESSION_FIELD_SCHEMAS, SESSION_MAP, SessionPrefix, StepsRun, TimerState, VoteState, sessionFieldSchema, type PollState, type VoteResults } from '../../shared/session';
 import { CloseCode, CloseReason } from '../../shared/protocol';
 import { WriteRule } from '../../shared/writeRules';
 import { guardHostPoll, withPollFiled } from './polls';
@@ -15,8 +15,16 @@ import type { Room } from './room';
 import { ACCEPTED, type RoomHooks, type WriteVerdict } from './roomHooks';
 import { ScratchCopy, type TrialCollector } from './scratch';
 
-/** Fields only the server writes. */
-const SERVER_ONLY_FIELDS = ['voteResults', 'pollResults', 'stepsRun', 'closedSummary', 'closedAt'];
+/**
+ * Fields only the server writes: results, steps run, the note kept at closing, the attendance list
+ * (hosts edit it through requests), and every per-person and per-instance key.
+ */
+const SERVER_ONLY_FIELDS = ['voteResults', 'pollResults', 'stepsRun', 'closedSummary', 'closedAt', 'attendance'];
+const SERVER_ONLY_PREFIXES = Object.values(SessionPrefix);
+
+export function isServerOnly(key: string): boolean {
+  return SERVER_ONLY_FIELDS.includes(key) || SERVER_ONLY_PREFIXES.some((prefix) => key.startsWith(prefix));
+}
 
 const collector: TrialCollector<Set<string>, Y.Map<unknown>> = {
   attach: (copy) => copy.getMap<unknown>(SESSION_MAP),
@@ -49,8 +57,8 @@ export function sessionCheck(room: Room): RoomHooks {
     if (trial.failed || trial.pending || trial.newRoots.length > 0) return refuse('not an update of the session');
     for (const type of trial.changedTypes) if (type !== scratch.view) return refuse('only the session map is writable');
     for (const key of trial.collected) {
-      if (SERVER_ONLY_FIELDS.includes(key)) return refuse('a field only the server writes');
-      const schema = SESSION_FIELD_SCHEMAS[key];
+      if (isServerOnly(key)) return refuse('a field only the server writes');
+      const schema = sessionFieldSchema(key);
       if (!schema) return refuse('an unknown session field');
       const value = scratch.view.get(key);
       if (value !== undefined && !schema.safeParse(value).success) return refuse('an invalid session value');
@@ -108,25 +116,46 @@ export function sessionStamps(room: Room, now: () => number = Date.now): RoomHoo
   const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => room.safely('session-stamps', () => onChange(event, transaction));
   return {
     name: 'session-stamps',
-    load: () => session.observe(observer),
+    load: () => {
+      splitOldAttendance(room);
+      session.observe(observer);
+    },
     destroy: () => session.unobserve(observer),
   };
 }
 
 /**
- * Hosts start and end votes but never write counts: a new vote starts with none, an existing one
- * keeps the server's. Ending a vote files its counts under voteResults for the summary note.
+ * Hosts start and end votes but never write counts (they are the instances' tallies): counts an
+ * older board kept in the vote stay as they were, a new vote has none. Ending a vote files where
+ * it was held under voteResults for the summary note, which sums its tallies.
  */
 function guardVote(next: VoteState, previousValue: unknown, session: Y.Map<unknown>): [string, unknown][] {
   const fixes: [string, unknown][] = [];
   const previous = VoteState.safeParse(previousValue);
   const sameVote = previous.success && previous.data.id === next.id;
-  const counts = sameVote ? previous.data.counts : {};
-  if (JSON.stringify(next.counts) !== JSON.stringify(counts)) fixes.push(['vote', { ...next, counts }]);
+  const counts = sameVote ? previous.data.counts : undefined;
+  if (JSON.stringify(next.counts) !== JSON.stringify(counts)) {
+    const { counts: _forged, ...rest } = next;
+    fixes.push(['vote', counts ? { ...rest, counts } : rest]);
+  }
   if (sameVote && previous.data.state === 'open' && next.state === 'closed') {
     const results = { ...((session.get('voteResults') as VoteResults | undefined) ?? {}) };
-    results[next.id] = { stepId: next.stepId, frameId: next.frameId, counts };
+    results[next.id] = { stepId: next.stepId, frameId: next.frameId, ...(counts ? { counts } : {}) };
     fixes.push(['voteResults', results]);
   }
   return fixes;
+}
+
+/**
+ * A board stored before the attendance list was one key per person kept it as one whole value:
+ * it is split into `attendance:<key>` entries when the room loads, so hosts can edit it.
+ */
+function splitOldAttendance(room: Room): void {
+  const session = room.doc.getMap<unknown>(SESSION_MAP);
+  if (!session.has('attendance')) return;
+  const old = Attendance.safeParse(session.get('attendance'));
+  room.doc.transact(() => {
+    if (old.success) for (const [key, entry] of Object.entries(old.data)) if (KEY_PART.test(key) && !session.has(SessionPrefix.attendance + key)) session.set(SessionPrefix.attendance + key, entry);
+    session.delete('attendance');
+  }, Origin.load);
 }

@@ -9,6 +9,8 @@ import type { Role } from '../../shared/roles';
 export interface Writer {
   readonly kind: 'client';
   readonly role: Role;
+  /** Set on a personal link: the invited person. */
+  readonly personId?: string | undefined;
 }
 
 export class ServerOrigin {

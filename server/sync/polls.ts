@@ -1,47 +1,48 @@
 /**
- * Live polls kept by the server: one answer per person per poll, written as counts and texts.
- * Who has answered is known to this process only while the poll lives, never stored.
+ * Live polls kept by the server: one answer per person per poll ("answered once" in the ledger,
+ * across instances with Redis), added to this instance's own tally,
+ * `pollTally:<pollId>:<instanceId>`, as counts and texts — never who answered what. Readers sum
+ * the tallies (shared/sessionTotals.ts).
  */
-import { RefusalReason, type ClientRequest, type ServerReply } from '../../shared/requests';
-import { PollResults, PollState, SESSION_MAP, pollSlots } from '../../shared/session';
+import { RefusalReason, type ServerReply } from '../../shared/requests';
+import { PollResults, PollState, PollTally, SESSION_MAP, SessionPrefix, pollSlots } from '../../shared/session';
 import type { z } from 'zod';
 import type { PollAnswerRequest } from '../../shared/requests';
 import type { Room } from './room';
 import { Origin } from './origin';
 import { refuse } from './votes';
-
+import type { Ledger } from '../people/ledger';
 
 export class PollBox {
-  #pollId: string | undefined;
-  #answered = new Set<string>();
+  constructor(
+    private readonly control: Room,
+    private readonly ledger: Ledger,
+    private readonly instanceId: string,
+  ) {}
 
-  constructor(private readonly control: Room) {}
-
-  /** The caller has checked that this connection speaks for `request.person`. */
-  answer(request: z.infer<typeof PollAnswerRequest>): ServerReply {
+  /** `person` is the ledger's digest of whoever the connection speaks for (checked by the caller). */
+  async answer(request: z.infer<typeof PollAnswerRequest>, person: string): Promise<ServerReply> {
     const session = this.control.doc.getMap(SESSION_MAP);
     const parsed = PollState.safeParse(session.get('poll'));
-    if (!parsed.success || parsed.data.id !== request.pollId || parsed.data.state !== 'open') return refuse(request as ClientRequest, RefusalReason.noOpenPoll);
+    if (!parsed.success || parsed.data.id !== request.pollId || parsed.data.state !== 'open') return refuse(request, RefusalReason.noOpenPoll);
     const poll = parsed.data;
-    if (this.#pollId !== poll.id) {
-      this.#pollId = poll.id;
-      this.#answered = new Set();
-    }
-    if (this.#answered.has(request.person)) return refuse(request, RefusalReason.alreadyAnswered);
-    const next = applyAnswer(poll, request);
-    if (!next) return refuse(request, RefusalReason.answerDoesNotFit);
-    this.#answered.add(request.person);
-    this.control.doc.transact(() => {
-      session.set('poll', next);
-      session.set('pollResults', withPollFiled(session.get('pollResults'), next));
-    }, Origin.poll);
+    if (!applyAnswer(poll, emptyTally(poll), request)) return refuse(request, RefusalReason.answerDoesNotFit);
+    if (!(await this.ledger.answerOnce(`${this.control.boardId}:poll:${poll.id}`, person))) return refuse(request, RefusalReason.alreadyAnswered);
+    const key = `${SessionPrefix.pollTally}${poll.id}:${this.instanceId}`;
+    const current = PollTally.safeParse(session.get(key));
+    const next = applyAnswer(poll, current.success ? current.data : emptyTally(poll), request)!;
+    this.control.doc.transact(() => session.set(key, next), Origin.poll);
     return { t: 'ok', request: request.t };
   }
 }
 
-/** The poll with one more answer, or null when the answer is not one this poll takes. */
-export function applyAnswer(poll: PollState, answer: z.infer<typeof PollAnswerRequest>): PollState | null {
-  const counts = [...poll.counts];
+function emptyTally(poll: PollState): PollTally {
+  return { counts: new Array<number>(pollSlots(poll)).fill(0), texts: [], answered: 0 };
+}
+
+/** The tally with one more answer, or null when the answer is not one this poll takes. */
+export function applyAnswer(poll: PollState, tally: PollTally, answer: z.infer<typeof PollAnswerRequest>): PollTally | null {
+  const counts = Array.from({ length: pollSlots(poll) }, (_, i) => tally.counts[i] ?? 0);
   switch (poll.kind) {
     case 'single':
     case 'multiple': {
@@ -58,12 +59,12 @@ export function applyAnswer(poll: PollState, answer: z.infer<typeof PollAnswerRe
     case 'text':
       if (!answer.text) return null;
       // Kept in order of arrival would hint at who wrote what: the list is kept sorted.
-      return { ...poll, texts: [...poll.texts, answer.text].sort((a, b) => a.localeCompare(b)), answered: poll.answered + 1 };
+      return { counts, texts: [...tally.texts, answer.text].sort((a, b) => a.localeCompare(b)), answered: tally.answered + 1 };
   }
-  return { ...poll, counts: counts.map((n) => n ?? 0), answered: poll.answered + 1 };
+  return { counts, texts: tally.texts, answered: tally.answered + 1 };
 }
 
-/** The poll archive with this poll (as it is now) filed under its id. */
+/** The poll archive with this poll (as hosts asked it) filed under its id. */
 export function withPollFiled(archive: unknown, poll: PollState): PollResults {
   const parsed = PollResults.safeParse(archive ?? {});
   return { ...(parsed.success ? parsed.data : {}), [poll.id]: poll };
@@ -71,7 +72,7 @@ export function withPollFiled(archive: unknown, poll: PollState): PollResults {
 
 /**
  * A host's write of the poll, made safe: hosts ask, show, close and mark agreed, but the answers
- * (counts, texts, how many answered) are the server's — a new poll starts empty.
+ * are the server's — counts kept the older way stay as they were, a new poll has none.
  */
 export function guardHostPoll(next: PollState, previousValue: unknown): PollState {
   const previous = PollState.safeParse(previousValue);

@@ -3,6 +3,7 @@
  * Each kind of room gets its pipeline of hooks here (docs/architecture.md, "The room pipeline"),
  * and a fault in any hook reloads that board's rooms alone.
  */
+import { randomBytes } from 'node:crypto';
 import { roomName, type RoomKind, type RoomName } from '../../shared/roles';
 import { SESSION_MAP } from '../../shared/session';
 import type { WriteLimits } from '../../shared/writeRules';
@@ -18,12 +19,14 @@ import { sessionCheck, sessionStamps } from './controlGuard';
 import { SessionRequests } from './sessionRequests';
 import { Bin } from './bin';
 import { withStateField } from './awarenessEntries';
-import { PRESENCE_ROLE_FIELD } from '../../shared/presence';
+import { PRESENCE_LINK_FIELD, PRESENCE_ROLE_FIELD } from '../../shared/presence';
+import { MemoryLedger, type Ledger } from '../people/ledger';
 
-/** The role shown beside a name comes from the token, not from what the client claims. */
+/** The role shown beside a name, and which kind of link it came by, come from the token, not from the client. */
 const stampRole: RoomHooks = {
   name: 'presence-role',
-  presence: (entries, writer) => entries.map((entry) => withStateField(entry, PRESENCE_ROLE_FIELD, writer.role)),
+  presence: (entries, writer) =>
+    entries.map((entry) => withStateField(withStateField(entry, PRESENCE_ROLE_FIELD, writer.role), PRESENCE_LINK_FIELD, writer.personId ? 'personal' : 'shared')),
 };
 
 /** Hooks that join every stored room (canvas and session), e.g. the cross-instance relay. */
@@ -34,6 +37,10 @@ export interface RoomRegistryOptions extends RoomOptions {
   writeLimits: WriteLimits;
   /** The board's summary note as it is now, kept when a meeting closes. */
   summary?: (boardId: string) => Promise<SummaryNote>;
+  /** Budgets and "answered once" (in memory, or in Redis across instances); in memory when not given. */
+  ledger?: Ledger;
+  /** This process's id in the per-instance tallies' session keys; a random one when not given. */
+  instanceId?: string;
 }
 
 export class RoomRegistry {
@@ -41,6 +48,8 @@ export class RoomRegistry {
   readonly #unloadTimers = new Map<Room, NodeJS.Timeout>();
   readonly #reloading = new Set<string>();
   #closing = false;
+  readonly #ledger: Ledger;
+  readonly #instanceId: string;
   /** Faults caught in rooms since start (for /metrics). */
   faults = 0;
   /** Told when a board's rooms are reloaded after a fault: its connections are to be closed. */
@@ -51,7 +60,10 @@ export class RoomRegistry {
     private readonly options: RoomRegistryOptions,
     private readonly log: Logger,
     private readonly extensions: readonly RoomExtension[] = [],
-  ) {}
+  ) {
+    this.#ledger = options.ledger ?? new MemoryLedger();
+    this.#instanceId = options.instanceId ?? randomBytes(9).toString('base64url');
+  }
 
   get size(): number {
     return this.#rooms.size;
@@ -123,6 +135,8 @@ export class RoomRegistry {
         loadedCanvas: () => this.#rooms.get(canvasName),
         openCanvas: () => this.hold(boardId, 'canvas'),
         summary: () => (this.options.summary ? this.options.summary(boardId) : Promise.reject(new Error('no summary builder'))),
+        ledger: this.#ledger,
+        instanceId: this.#instanceId,
       });
       return [...extensions(), stampRole, sessionCheck(room), sessionStamps(room)];
     }

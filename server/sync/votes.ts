@@ -1,79 +1,72 @@
 /**
- * Dot voting, kept by the server: each request is checked against the voter's budget and the
- * per-note cap, and only the counts are written to the session. Who gave which vote lives in this
- * process's memory while the vote is open, and nowhere else.
+ * Dot voting, kept by the server: each request is checked against the person's budget and the
+ * per-note cap in the ledger (server/people/ledger.ts: memory, or Redis across instances), and
+ * this instance adds the vote to its own tally, `voteTally:<voteId>:<instanceId>` — no other
+ * writer touches that key, so instances never overwrite each other's counts; readers sum them
+ * (shared/sessionTotals.ts). Who gave which vote is never written to a document.
  */
 import { isHost } from '../../shared/roles';
 import { RefusalReason, type ClientRequest, type ServerReply } from '../../shared/requests';
 import type { z } from 'zod';
 import type { MyVotesRequest, VoteRequest } from '../../shared/requests';
-import { SESSION_MAP, VoteState } from '../../shared/session';
+import { SESSION_MAP, SessionPrefix, VoteState, VoteTally } from '../../shared/session';
 import type { CanvasRecord } from '../../shared/projection';
 import type { Connection } from './connection';
 import type { Room } from './room';
 import { Origin } from './origin';
-
+import type { Ledger, VoteOutcome } from '../people/ledger';
 
 type VotingRequest = z.infer<typeof VoteRequest> | z.infer<typeof MyVotesRequest>;
 
-type Allocation = Map<string, number>;
+const REFUSAL: Record<Exclude<VoteOutcome, 'ok'>, RefusalReason> = {
+  budget: RefusalReason.budgetSpent,
+  cap: RefusalReason.capReached,
+  nothing: RefusalReason.nothingToTakeBack,
+};
 
-export class VoteLedger {
-  /** voteId → voter → note → votes given; dropped when another vote starts. */
-  #voteId: string | undefined;
-  #allocations = new Map<string, Allocation>();
-
+export class VoteBox {
   constructor(
     private readonly control: Room,
     private readonly canvas: () => Room | undefined,
+    private readonly ledger: Ledger,
+    private readonly instanceId: string,
   ) {}
 
-  /** The caller has checked that this connection speaks for `request.voter`. */
-  handle(connection: Connection, request: VotingRequest): ServerReply {
+  /** `person` is the ledger's digest of whoever the connection speaks for (checked by the caller). */
+  async handle(connection: Connection, request: VotingRequest, person: string): Promise<ServerReply> {
     if (!isHost(connection.role) && connection.role !== 'participant') return refuse(request, RefusalReason.roleMayNotVote);
     const vote = this.#openVote(request.voteId);
     if (!vote) return refuse(request, RefusalReason.noOpenVote);
-    const mine = this.#allocation(request.voter);
+    const scope = `${this.control.boardId}:${vote.id}`;
+    let mine: Record<string, number>;
     if (request.t === 'vote') {
-      const refusal = this.#apply(vote, mine, request.noteId, request.delta);
-      if (refusal) return refuse(request, refusal);
+      if (request.delta === 1 && !this.#isOnBallot(vote, request.noteId)) return refuse(request, RefusalReason.notInVote);
+      const result = await this.ledger.vote(scope, person, request.noteId, { delta: request.delta, budget: vote.votesPerPerson, cap: vote.capPerNote });
+      if (result.outcome !== 'ok') return refuse(request, REFUSAL[result.outcome]);
+      this.#addToTally(vote.id, request.noteId, request.delta);
+      mine = result.mine;
+    } else {
+      mine = await this.ledger.allocation(scope, person);
     }
-    return { t: 'my-votes', voteId: vote.id, mine: Object.fromEntries(mine), left: vote.votesPerPerson - total(mine) };
+    const given = Object.values(mine).reduce((sum, n) => sum + n, 0);
+    return { t: 'my-votes', voteId: vote.id, mine, left: Math.max(0, vote.votesPerPerson - given) };
   }
 
-  #apply(vote: VoteState, mine: Allocation, noteId: string, delta: 1 | -1): RefusalReason | undefined {
-    const given = mine.get(noteId) ?? 0;
-    if (delta === 1) {
-      if (!this.#isOnBallot(vote, noteId)) return RefusalReason.notInVote;
-      if (total(mine) >= vote.votesPerPerson) return RefusalReason.budgetSpent;
-      if (vote.capPerNote !== null && given >= vote.capPerNote) return RefusalReason.capReached;
-    } else if (given === 0) {
-      return RefusalReason.nothingToTakeBack;
-    }
-    if (given + delta === 0) mine.delete(noteId);
-    else mine.set(noteId, given + delta);
-    const counts = { ...vote.counts, [noteId]: (vote.counts[noteId] ?? 0) + delta };
-    if (counts[noteId] === 0) delete counts[noteId];
-    this.control.doc.transact(() => {
-      this.control.doc.getMap(SESSION_MAP).set('vote', { ...vote, counts });
-    }, Origin.vote);
-    return undefined;
+  /** This instance's tally of the vote, one more (or one less) on the note. */
+  #addToTally(voteId: string, noteId: string, delta: 1 | -1): void {
+    const session = this.control.doc.getMap(SESSION_MAP);
+    const key = `${SessionPrefix.voteTally}${voteId}:${this.instanceId}`;
+    const parsed = VoteTally.safeParse(session.get(key) ?? {});
+    const tally = { ...(parsed.success ? parsed.data : {}) };
+    tally[noteId] = (tally[noteId] ?? 0) + delta;
+    if (tally[noteId] === 0) delete tally[noteId];
+    this.control.doc.transact(() => session.set(key, tally), Origin.vote);
   }
 
   #openVote(voteId: string): VoteState | undefined {
     const parsed = VoteState.safeParse(this.control.doc.getMap(SESSION_MAP).get('vote'));
     if (!parsed.success || parsed.data.id !== voteId || parsed.data.state !== 'open') return undefined;
-    if (this.#voteId !== voteId) {
-      this.#voteId = voteId;
-      this.#allocations = new Map();
-    }
     return parsed.data;
-  }
-
-  #allocation(voter: string): Allocation {
-    let mine = this.#allocations.get(voter);
-    if (!mine) this.#allocations.set(voter, (mine = new Map()));
-    return mine;
   }
 
   /** A note on the canvas inside the vote's frame, at any depth. */
@@ -90,12 +83,6 @@ export class VoteLedger {
   }
 }
 
-function total(allocation: Allocation): number {
-  let sum = 0;
-  for (const n of allocation.values()) sum += n;
-  return sum;
-}
-
-export function refuse(request: ClientRequest, reason: RefusalReason): ServerReply {
+export function refuse(request: ClientRequest | VotingRequest, reason: RefusalReason): ServerReply {
   return { t: 'refused', request: request.t, reason };
 }

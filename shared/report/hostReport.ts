@@ -10,6 +10,7 @@ import { HostReportFields, MeetingDetails, StepsRun } from '../session';
 import type { SummaryNote, StepTitle } from '../summary/summaryNote';
 import { SUMMARY_LABELS } from '../summary/labels';
 import { readAttendance } from '../summary/attendance';
+import { attendanceOf } from '../sessionTotals';
 import { dayOf, minutesBetween, timeOf } from '../text/dates';
 import { xmlSafe } from '../text/xmlSafe';
 import type { PrefillSource, ReportForm } from './formSchema';
@@ -102,8 +103,9 @@ export function buildHostReport(input: HostReportInput): HostReport {
 
 function countAttendance(session: Record<string, unknown>, summary: SummaryNote | undefined, locale: Locale, hosts: string[]): HostReport['attendance'] {
   // People who left themselves out of the note were there all the same: the report counts them.
-  const list = session.attendance
-    ? readAttendance(session.attendance, { locale, hosts, withOptedOut: true })
+  const entries = attendanceOf(session);
+  const list = Object.keys(entries).length > 0
+    ? readAttendance(entries, { locale, hosts, withOptedOut: true })
     : { byCity: summary?.attendance ?? [], withoutCity: summary?.withoutCity ?? [], hosts: summary?.hosts ?? hosts, observers: 0 };
   const byCity = list.byCity.map(({ city, people }) => ({ city, count: people.length }));
   return {

@@ -45,6 +45,8 @@ export function readAttendance(raw: unknown, options: AttendanceOptions): Attend
   const observers = new Set<string>();
   const people = new Map<string, { name: string; city: string; optOut: boolean }>();
   for (const entry of entries) {
+    // Invited but never came: on the hosts' list, not in the note or the report.
+    if (!entry.present) continue;
     const key = personKey(entry.name);
     if (!key || hosts.has(key) || TEST_NAME.test(tidy(entry.name))) continue;
     if (entry.role === 'observer') {

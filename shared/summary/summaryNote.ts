@@ -12,6 +12,7 @@ import type { StepOutline } from '../formats/outline';
 import { MeetingDetails, PollResults, VoteResults } from '../session';
 import { xmlSafe } from '../text/xmlSafe';
 import { readAttendance } from './attendance';
+import { attendanceOf, pollAnswers, voteCounts } from '../sessionTotals';
 import { areaHolding, inReadingOrder, num, placeWithin, type Placed } from './readingOrder';
 
 /** A step as the note names it; the richer fields come from the format (shared/formats/outline.ts). */
@@ -115,7 +116,7 @@ export function buildSummaryNote(input: SummaryInput): SummaryNote {
     const stepId = stepOf(frame);
     const step = outline.get(stepId);
     const areas = areasOf(children.get(frame.id) ?? [], step);
-    const counts = latestCounts(votes.success ? votes.data : {}, frame.id);
+    const counts = latestCounts(input.session, votes.success ? votes.data : {}, frame.id);
     const groups = new Map<string | null, Agreed[]>();
     const stack = [...(children.get(frame.id) ?? [])];
     while (stack.length > 0) {
@@ -151,10 +152,11 @@ export function buildSummaryNote(input: SummaryInput): SummaryNote {
   });
   if (loose.length > 0) steps.push({ stepId: '', title: '', sections: [{ title: null, conclusions: ordered(loose) }] });
 
-  const attendance = readAttendance(input.session.attendance, { locale: input.locale, hosts: meeting.hosts });
+  const attendance = readAttendance(attendanceOf(input.session), { locale: input.locale, hosts: meeting.hosts });
   const pollResults = PollResults.safeParse(input.session.pollResults ?? {});
   const polls = Object.values(pollResults.success ? pollResults.data : {})
     .filter((p) => p.agreed)
+    .map((p) => pollAnswers(input.session, p))
     .map((p) => ({
       question: p.question,
       answered: p.answered,
@@ -205,9 +207,9 @@ function areasOf(children: CanvasRecord[], step: StepTitle | undefined): AreaBox
   return order.length > 0 ? boxes.sort((a, b) => known(a) - known(b)) : inReadingOrder(boxes, (a) => a);
 }
 
-/** The counts of the last finished vote held on this frame, if any. */
-function latestCounts(results: VoteResults, frameId: string): Record<string, number> | undefined {
+/** The counts of the last finished vote held on this frame (summed over its tallies), if any. */
+function latestCounts(session: Record<string, unknown>, results: VoteResults, frameId: string): Record<string, number> | undefined {
   let found: Record<string, number> | undefined;
-  for (const result of Object.values(results)) if (result.frameId === frameId) found = result.counts;
+  for (const [voteId, result] of Object.entries(results)) if (result.frameId === frameId) found = voteCounts(session, voteId, result.counts);
   return found;
 }

@@ -7,7 +7,8 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
 import { MessageType } from '../../shared/protocol';
-import type { ClientRequest, ServerReply } from '../../shared/requests';
+import type { ReplyMessage, RequestBody, ServerReply } from '../../shared/requests';
+import { PendingRequests } from '../../shared/pendingRequests';
 import { WriteRefusal } from '../../shared/writeRules';
 import { syncUrl } from './server';
 import { waitFor } from './wait';
@@ -89,22 +90,26 @@ export function waitOpen(ws: WebSocket): Promise<void> {
   });
 }
 
-/** Sends one of our own requests on a stock client's socket and resolves with the server's reply. */
-export function sendRequest(client: StockClient, request: ClientRequest): Promise<ServerReply> {
-  const provider = client.provider as WebsocketProvider & { messageHandlers: unknown[]; __replies?: ((r: ServerReply) => void)[] };
-  if (!provider.__replies) {
-    const waiting: ((r: ServerReply) => void)[] = (provider.__replies = []);
+/**
+ * Sends one of our own requests on a stock client's socket and resolves with the server's reply to
+ * it, matched by the request's id (the reply's id is left out of what this returns). A reconnect
+ * answers every waiting request as refused, with its own type.
+ */
+export function sendRequest(client: StockClient, body: RequestBody): Promise<ServerReply> {
+  const provider = client.provider as WebsocketProvider & { messageHandlers: unknown[]; __pending?: PendingRequests };
+  if (!provider.__pending) {
+    const pending = (provider.__pending = new PendingRequests());
     provider.messageHandlers[MessageType.request] = (_encoder: unknown, decoder: decoding.Decoder) => {
-      waiting.shift()?.(JSON.parse(decoding.readVarString(decoder)) as ServerReply);
+      pending.settle(JSON.parse(decoding.readVarString(decoder)) as ReplyMessage);
     };
+    provider.on('connection-close', () => pending.refuseAll());
   }
-  return new Promise((resolve) => {
-    provider.__replies!.push(resolve);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.request);
-    encoding.writeVarString(encoder, JSON.stringify(request));
-    provider.ws!.send(encoding.toUint8Array(encoder));
-  });
+  const { request, reply } = provider.__pending.add(body);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.request);
+  encoding.writeVarString(encoder, JSON.stringify(request));
+  provider.ws!.send(encoding.toUint8Array(encoder));
+  return reply;
 }
 
 /**

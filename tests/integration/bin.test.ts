@@ -57,11 +57,11 @@ describe('the hosts’ bin', () => {
     expect(await sendRequest(participantControl, { t: 'bin-list' })).toMatchObject({ t: 'refused', reason: RefusalReason.hostsOnly });
     participantControl.destroy();
 
-    expect(await sendRequest(hostControl, { t: 'bin-restore', id: 'shape:idea' })).toEqual({ t: 'ok', request: 'bin-restore' });
+    expect(await sendRequest(hostControl, { t: 'bin-restore', recordId: 'shape:idea' })).toMatchObject({ t: 'ok', request: 'bin-restore' });
     await waitFor(() => participant.records.has('shape:idea'), 'the note back on the participant’s screen');
     expect(participant.records.get('shape:idea')).toMatchObject({ parentId: 'shape:step' });
     expect(await binOf(hostControl)).toEqual([]);
-    expect(await sendRequest(hostControl, { t: 'bin-restore', id: 'shape:idea' })).toMatchObject({ t: 'refused', reason: RefusalReason.notInBin });
+    expect(await sendRequest(hostControl, { t: 'bin-restore', recordId: 'shape:idea' })).toMatchObject({ t: 'refused', reason: RefusalReason.notInBin });
   });
 
   it('R6: closing the meeting empties the bin', async () => {

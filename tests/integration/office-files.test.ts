@@ -57,14 +57,21 @@ describe('the .docx files, opened by LibreOffice', () => {
     const session = control.doc.getMap(SESSION_MAP);
     control.doc.transact(() => {
       session.set('meeting', { network: 'Sieć Przedsiębiorczość', meetingTitle: '', meetingNumber: '3', date: '2026-11-24', place: 'Starachowice', mode: 'hybrid', hosts: ['Anna Nowak'], nextMeeting: '' });
-      session.set('attendance', {
-        a: { name: `Ewa${BAD} Zielińska`, city: 'Gdynia', role: 'participant', optOut: false },
-        b: { name: 'Marta Lis', city: 'Gdynia', role: 'participant', optOut: false },
-        c: { name: 'Piotr Wiśniewski', city: 'Starachowice', role: 'participant', optOut: false },
-        d: { name: 'Anna Nowak', city: 'ZMP', role: 'facilitator', optOut: false },
-      });
       session.set('report', { problems: `Słaby internet${BAD} w sali`, products: '', topics: '', nextSteps: '', notes: '' });
     });
+    // The attendance list is the server's (people join, hosts edit through requests): the
+    // entries go in as the server writes them, one key per person.
+    const held = await server.rooms.hold(board.id, 'control');
+    const people = {
+      a: { name: `Ewa${BAD} Zielińska`, city: 'Gdynia', role: 'participant', optOut: false },
+      b: { name: 'Marta Lis', city: 'Gdynia', role: 'participant', optOut: false },
+      c: { name: 'Piotr Wiśniewski', city: 'Starachowice', role: 'participant', optOut: false },
+      d: { name: 'Anna Nowak', city: 'ZMP', role: 'facilitator', optOut: false },
+    };
+    held.room.doc.transact(() => {
+      for (const [key, entry] of Object.entries(people)) held.room.doc.getMap(SESSION_MAP).set(`attendance:${key}`, entry);
+    });
+    held.release();
     await waitFor(() => [...server.rooms.rooms()].some((r) => r.name === board.id && r.records.has('shape:act')), 'the notes on the server');
     await waitFor(() => [...server.rooms.rooms()].some((r) => r.name === roomName(board.id, 'control') && r.doc.getMap(SESSION_MAP).has('report')), 'the session on the server');
     canvas.destroy();

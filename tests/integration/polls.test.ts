@@ -5,6 +5,7 @@ import type { RunningTablica } from '../../server/app';
 import type { CreateBoardResponse } from '../../shared/api';
 import { RefusalReason } from '../../shared/requests';
 import { roomName } from '../../shared/roles';
+import { pollAnswers } from '../../shared/sessionTotals';
 import { SESSION_MAP, type PollResults, type PollState } from '../../shared/session';
 import { connectStockClient, sendRequest, type StockClient } from '../helpers/clients';
 import { createBoard, startTestServer } from '../helpers/server';
@@ -17,7 +18,9 @@ describe('live polls, kept by the server', () => {
   let board: CreateBoardResponse;
   let host: StockClient;
   let answerers: StockClient[];
-  const poll = () => host.doc.getMap(SESSION_MAP).get('poll') as PollState;
+  const asked = () => host.doc.getMap(SESSION_MAP).get('poll') as PollState;
+  /** The poll with its answers as every reader sums them: each instance's tally. */
+  const poll = () => pollAnswers(host.doc.getMap(SESSION_MAP).toJSON(), asked());
   const ask = (p: Partial<PollState>) =>
     host.doc.getMap(SESSION_MAP).set('poll', { id: 'p1', stepId: '0.3', question: 'Na ile ufamy sobie jako sieć?', kind: 'scale', options: [], state: 'open', counts: [], texts: [], answered: 0, shown: true, agreed: false, ...p });
 
@@ -36,6 +39,8 @@ describe('live polls, kept by the server', () => {
   });
 
   it('starts a new poll with no answers, whatever the host wrote', () => {
+    expect(asked().counts).toEqual([0, 0, 0, 0, 0]);
+    expect(asked().answered).toBe(0);
     expect(poll().counts).toEqual([0, 0, 0, 0, 0]);
     expect(poll().answered).toBe(0);
   });
@@ -60,11 +65,13 @@ describe('live polls, kept by the server', () => {
   });
 
   it('keeps hosts from editing the answers, and files the poll for the note', async () => {
-    host.doc.getMap(SESSION_MAP).set('poll', { ...poll(), counts: [0, 0, 0, 0, 99], agreed: true, state: 'closed' });
-    await waitFor(() => poll().state === 'closed', 'the close');
-    await waitFor(() => poll().counts[4] === 1, 'the forged count to be reverted');
+    host.doc.getMap(SESSION_MAP).set('poll', { ...asked(), counts: [0, 0, 0, 0, 99], agreed: true, state: 'closed' });
+    await waitFor(() => asked().state === 'closed', 'the close');
+    await waitFor(() => asked().counts[4] === 0, 'the forged count to be reverted');
+    expect(poll().counts).toEqual([0, 0, 0, 2, 1]);
     const filed = host.doc.getMap(SESSION_MAP).get('pollResults') as PollResults;
-    expect(filed.p1).toMatchObject({ agreed: true, counts: [0, 0, 0, 2, 1] });
+    expect(filed.p1).toMatchObject({ agreed: true });
+    expect(pollAnswers(host.doc.getMap(SESSION_MAP).toJSON(), filed.p1!).counts).toEqual([0, 0, 0, 2, 1]);
     const md = await (await fetch(`${server.url}/api/boards/${board.id}/summary.md?token=${board.tokens.facilitator}`)).text();
     expect(md).toContain('Na ile ufamy sobie jako sieć?');
     expect(md).toContain('- 4: 2');
@@ -72,7 +79,7 @@ describe('live polls, kept by the server', () => {
 
   it('keeps text answers in an order that says nothing of who wrote them, and stores no person', async () => {
     ask({ id: 'p2', kind: 'text', question: 'Czego oczekujesz?' });
-    await waitFor(() => (answerers[2]!.doc.getMap(SESSION_MAP).get('poll') as PollState).id === 'p2', 'the new poll');
+    await waitFor(() => (answerers[2]!.doc.getMap(SESSION_MAP).get('poll') as PollState).id === 'p2' && asked().id === 'p2', 'the new poll');
     for (const [i, text] of ['Wymiany doświadczeń', 'Konkretnych narzędzi', 'Aktywnej współpracy'].entries()) {
       await sendRequest(answerers[i]!, { t: 'poll-answer', person: people[i]!, pollId: 'p2', text });
     }

@@ -28,12 +28,16 @@ describe('summary note export', () => {
     });
     const session = control.doc.getMap(SESSION_MAP);
     const fixture = finishedSession();
-    control.doc.transact(() => {
-      session.set('meeting', fixture.meeting);
-      session.set('attendance', fixture.attendance);
+    session.set('meeting', fixture.meeting);
+    // The attendance list is the server's (people join, hosts edit through requests): the
+    // fixture's entries go in as the server writes them, one key per person.
+    const held = await server.rooms.hold(board.id, 'control');
+    held.room.doc.transact(() => {
+      for (const [key, entry] of Object.entries(fixture.attendance as Record<string, unknown>)) held.room.doc.getMap(SESSION_MAP).set(`attendance:${key}`, entry);
     });
+    held.release();
     await waitFor(() => [...server.rooms.rooms()].some((r) => r.name === board.id && r.records.has('shape:act2')), 'the board on the server');
-    await waitFor(() => [...server.rooms.rooms()].some((r) => r.name === roomName(board.id, 'control') && r.doc.getMap(SESSION_MAP).has('attendance')), 'the session on the server');
+    await waitFor(() => [...server.rooms.rooms()].some((r) => r.name === roomName(board.id, 'control') && r.doc.getMap(SESSION_MAP).has('meeting')), 'the session on the server');
     canvas.destroy();
     control.destroy();
     // Both left: the export reads the stored documents from here on.

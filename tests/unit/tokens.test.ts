@@ -11,6 +11,17 @@ describe('board tokens', () => {
     expect(readTokenPayload(token)).toMatchObject({ b: 'boardboard12', r: 'expert', v: 1, g: 3 });
   });
 
+  it('carry a personal link’s person id, signed; role links have none and stay as they were', () => {
+    const personal = signer.sign({ boardId: 'boardboard12', role: 'participant', generation: 0, personId: 'osoba-0123456789' }, 60_000, 1_700_000_000_000);
+    expect(signer.verify(personal)).toEqual({ boardId: 'boardboard12', role: 'participant', generation: 0, expiresAt: 1_700_000_060_000, personId: 'osoba-0123456789' });
+    const shared = signer.sign({ boardId: 'boardboard12', role: 'participant', generation: 0 }, 60_000, 1_700_000_000_000);
+    expect(Object.keys(readTokenPayload(shared)!).sort()).toEqual(['b', 'exp', 'g', 'iat', 'r', 'v']);
+    // Another person's id cannot be put into a token without the secret.
+    const [body, mac] = personal.split('.') as [string, string];
+    const forged = `${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), p: 'someone-else-000' })).toString('base64url')}.${mac}`;
+    expect(signer.verify(forged)).toBeNull();
+  });
+
   const token = signer.sign({ boardId: 'boardboard12', role: 'participant', generation: 0 }, 60_000);
   const [payload, signature] = token.split('.') as [string, string];
   const altered = (claims: Record<string, unknown>) =>

@@ -6,7 +6,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../../shared/roles';
 import { isHost } from '../../../shared/roles';
 import { SESSION_MAP } from '../../../shared/session';
-import type { ClientRequest, ServerReply } from '../../../shared/requests';
+import type { RequestBody, ServerReply } from '../../../shared/requests';
 import type { BoardConnection } from '../sync/boardConnection';
 import type { CanvasBinding } from '../sync/canvasBinding';
 import { sendRequest } from '../sync/requests';
@@ -28,7 +28,7 @@ export interface BoardTools {
   sessionMap: Y.Map<unknown>;
   /** A host's write to the session. */
   setSession(field: string, value: unknown): void;
-  request(request: ClientRequest): Promise<ServerReply>;
+  request(request: RequestBody): Promise<ServerReply>;
 }
 
 const BoardToolsContext = createContext<BoardTools | null>(null);

@@ -4,7 +4,10 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { DialogButton } from '../board/DialogButton';
-import { Attendance, MeetingDetails, MEETING_MODES } from '../../../shared/session';
+import { MeetingDetails, MEETING_MODES } from '../../../shared/session';
+import { AttendanceList } from '../people/AttendanceList';
+import { HostFileLink } from './HostFileLink';
+import { hostFetch } from './hostDownload';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../messages';
@@ -24,12 +27,12 @@ function ExportContent({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const tools = useBoardTools();
   const base = `/api/boards/${tools.board.boardId}/summary`;
-  // No language asked for: the note is in the board's language, whoever downloads it.
-  const query = `?token=${encodeURIComponent(tools.token)}`;
+  // No language asked for: the note is in the board's language, whoever downloads it. The host
+  // token goes in a header, never in these URLs.
   const [preview, setPreview] = useState('');
   const [status, setStatus] = useState('');
   const refresh = async () => {
-    const res = await fetch(`${base}.html${query}`, { cache: 'no-store' });
+    const res = await hostFetch(`${base}.html`, tools.token);
     setPreview(res.ok ? await res.text() : '');
   };
   useEffect(() => void refresh(), []);
@@ -50,7 +53,7 @@ function ExportContent({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       <MeetingForm onSaved={() => void refresh()} />
-      <AttendanceEditor onChanged={() => void refresh()} />
+      <AttendanceList onChanged={() => void refresh()} />
       <section aria-labelledby="preview-heading">
         <div className="row spread">
           <h3 id="preview-heading">{t('preview')}</h3>
@@ -61,15 +64,15 @@ function ExportContent({ onClose }: { onClose: () => void }) {
         <iframe className="preview" title={t('preview')} sandbox="" srcDoc={preview} />
       </section>
       <div className="row wrap">
-        <a className="button" href={`${base}.docx${query}`} download>
+        <HostFileLink path={`${base}.docx`} token={tools.token}>
           {t('downloadDocx')}
-        </a>
-        <a className="button" href={`${base}.md${query}`} download>
+        </HostFileLink>
+        <HostFileLink path={`${base}.md`} token={tools.token}>
           {t('downloadMd')}
-        </a>
-        <a className="button secondary" href={`${base}.html${query}`} target="_blank" rel="noopener">
+        </HostFileLink>
+        <HostFileLink path={`${base}.html`} token={tools.token} open className="button secondary">
           {t('print')}
-        </a>
+        </HostFileLink>
         <button type="button" className="danger" onClick={() => void closeMeeting()}>
           {t('closeMeeting')}
         </button>
@@ -136,32 +139,3 @@ function MeetingForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
-function AttendanceEditor({ onChanged }: { onChanged: () => void }) {
-  const { t } = useI18n();
-  const { setSession } = useBoardTools();
-  const parsed = Attendance.safeParse(useSessionField<unknown>('attendance') ?? {});
-  const attendance = parsed.success ? parsed.data : {};
-  const update = (key: string, patch: Partial<Attendance[string]>) => {
-    setSession('attendance', { ...attendance, [key]: { ...attendance[key]!, ...patch } });
-    onChanged();
-  };
-  const entries = Object.entries(attendance).sort(([, a], [, b]) => a.city.localeCompare(b.city) || a.name.localeCompare(b.name));
-  return (
-    <section aria-labelledby="attendance-heading">
-      <h3 id="attendance-heading">
-        {t('attendanceHeading')} ({entries.length})
-      </h3>
-      <ul className="attendance">
-        {entries.map(([key, person]) => (
-          <li key={key}>
-            <input aria-label={t('joinName')} defaultValue={person.name} onBlur={(e) => e.target.value.trim() && e.target.value !== person.name && update(key, { name: e.target.value.trim() })} />
-            <input aria-label={t('joinCity')} defaultValue={person.city} onBlur={(e) => e.target.value !== person.city && update(key, { city: e.target.value.trim() })} />
-            <label className="check">
-              <input type="checkbox" checked={person.optOut} onChange={(e) => update(key, { optOut: e.target.checked })} /> {t('attendanceOptOut')}
-            </label>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}

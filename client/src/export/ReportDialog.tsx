@@ -9,6 +9,8 @@ import { DialogButton } from '../board/DialogButton';
 import type { HostReport } from '../../../shared/report/hostReport';
 import { REPORT_FORM } from '../../../shared/report/reportForm';
 import { formatDuration } from '../../../shared/text/dates';
+import { HostFileLink } from './HostFileLink';
+import { hostFetch } from './hostDownload';
 import { useBoardTools } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 
@@ -25,11 +27,10 @@ function ReportForm({ onClose }: { onClose: () => void }) {
   const { t, locale } = useI18n();
   const { board, token, setSession } = useBoardTools();
   const base = `/api/boards/${board.boardId}/report`;
-  const query = `?token=${encodeURIComponent(token)}`;
   const [report, setReport] = useState<HostReport | null>(null);
   const [saved, setSaved] = useState(false);
   const load = async () => {
-    const res = await fetch(`${base}.json${query}&lang=${locale}`, { cache: 'no-store' });
+    const res = await hostFetch(`${base}.json?lang=${locale}`, token);
     if (res.ok) setReport((await res.json()) as HostReport);
   };
   useEffect(() => void load(), []);
@@ -82,15 +83,15 @@ function ReportForm({ onClose }: { onClose: () => void }) {
         </form>
       )}
       <div className="row wrap">
-        <a className="button" href={`${base}.docx${query}`} download>
+        <HostFileLink path={`${base}.docx`} token={token}>
           {t('downloadDocx')}
-        </a>
-        <a className="button" href={`${base}.csv${query}`} download>
+        </HostFileLink>
+        <HostFileLink path={`${base}.csv`} token={token}>
           {t('downloadCsv')}
-        </a>
-        <a className="button" href={`${base}.json${query}`} download>
+        </HostFileLink>
+        <HostFileLink path={`${base}.json`} token={token}>
           {t('downloadJson')}
-        </a>
+        </HostFileLink>
       </div>
     </div>
   );

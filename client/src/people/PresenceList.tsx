@@ -21,6 +21,9 @@ export function PresenceList() {
       <h3 id="people-heading">
         {t('people')} ({people.length})
       </h3>
+      <p className="hint" data-testid="shared-link-count">
+        {t('sharedLinkCount').replace('{count}', String(people.filter((p) => p.shared && p.role === 'participant').length))}
+      </p>
       <ul>
         {people.map(({ clientId, person, role, self }) => (
           <li key={clientId} data-role={role} className={role && isHost(role) ? 'is-host' : ''}>

@@ -42,7 +42,7 @@ function BinContent({ onClose }: { onClose: () => void }) {
   };
   useEffect(() => void load(), []);
   const restore = async (id: string) => {
-    const reply = await request({ t: 'bin-restore', id });
+    const reply = await request({ t: 'bin-restore', recordId: id });
     setStatus(reply.t === 'ok' ? t('binRestored') : t('binRestoreFailed'));
     await load();
   };

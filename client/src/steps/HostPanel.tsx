@@ -18,6 +18,7 @@ import { PrivateModeControls } from '../tools/PrivateMode';
 import { ActionForm } from '../tools/ActionForm';
 import { PollControls } from '../tools/Polls';
 import { JoinQrButton, ProjectorButton } from '../people/JoinQr';
+import { InvitationsButton } from '../people/InvitationsDialog';
 import { ReportButton } from '../export/ReportDialog';
 import { LanguageSwitch } from '../people/LanguageSwitch';
 import { BinButton } from './BinDialog';
@@ -128,6 +129,7 @@ export function HostPanel() {
       <ReportButton />
       <BinButton />
       <JoinQrButton />
+      <InvitationsButton />
       <ProjectorButton />
       <PresenceList />
       <LanguageSwitch />

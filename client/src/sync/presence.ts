@@ -74,10 +74,12 @@ export function bindPresence(store: TLStore, awareness: Awareness, person: Perso
 }
 
 /** The people on the board, from awareness: name, city and the role the server stamped. */
-export function peopleOf(awareness: Awareness): { clientId: number; person: Person; role: Role | undefined; self: boolean }[] {
-  const out: { clientId: number; person: Person; role: Role | undefined; self: boolean }[] = [];
+export function peopleOf(awareness: Awareness): { clientId: number; person: Person; role: Role | undefined; self: boolean; shared: boolean }[] {
+  const out: { clientId: number; person: Person; role: Role | undefined; self: boolean; shared: boolean }[] = [];
   for (const [clientId, state] of awareness.getStates() as Map<number, PresenceState>) {
-    if (state.user?.name) out.push({ clientId, person: state.user, role: state.role, self: clientId === awareness.clientID });
+    // The server stamps the kind of link; a participant on the shared link is counted for hosts.
+    const shared = (state as { link?: unknown }).link === 'shared';
+    if (state.user?.name) out.push({ clientId, person: state.user, role: state.role, self: clientId === awareness.clientID, shared });
   }
   return out;
 }

@@ -3,32 +3,33 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '../../../shared/protocol';
-import type { ClientRequest, ServerReply } from '../../../shared/requests';
+import { RefusalReason, type ReplyMessage, type RequestBody, type ServerReply } from '../../../shared/requests';
+import { PendingRequests } from '../../../shared/pendingRequests';
 
 type Handler = (encoder: encoding.Encoder, decoder: decoding.Decoder) => void;
-const waiting = new WeakMap<WebsocketProvider, ((reply: ServerReply) => void)[]>();
+const pendingOf = new WeakMap<WebsocketProvider, PendingRequests>();
 
-/** Sends a request and resolves with the server's reply (replies come back in order). */
-export function sendRequest(provider: WebsocketProvider, request: ClientRequest): Promise<ServerReply> {
-  let queue = waiting.get(provider);
-  if (!queue) {
-    const replies: ((reply: ServerReply) => void)[] = [];
-    waiting.set(provider, (queue = replies));
-    (provider as unknown as { messageHandlers: Handler[] }).messageHandlers[MessageType.request] = (_encoder, decoder) => {
-      replies.shift()?.(JSON.parse(decoding.readVarString(decoder)) as ServerReply);
-    };
-    // A reconnect loses whatever was in flight: those callers hear "refused".
-    provider.on('connection-close', () => {
-      for (const resolve of replies.splice(0)) resolve({ t: 'refused', request: request.t, reason: 'the board is not open on this server' });
-    });
-  }
+function pending(provider: WebsocketProvider): PendingRequests {
+  let waiting = pendingOf.get(provider);
+  if (waiting) return waiting;
+  const created = new PendingRequests();
+  pendingOf.set(provider, (waiting = created));
+  (provider as unknown as { messageHandlers: Handler[] }).messageHandlers[MessageType.request] = (_encoder, decoder) => {
+    created.settle(JSON.parse(decoding.readVarString(decoder)) as ReplyMessage);
+  };
+  // A reconnect loses whatever was in flight: each caller hears "refused" for its own request.
+  provider.on('connection-close', () => created.refuseAll());
+  return waiting;
+}
+
+/** Sends a request and resolves with the server's reply to it (matched by the request's id). */
+export function sendRequest(provider: WebsocketProvider, body: RequestBody): Promise<ServerReply> {
   const ws = provider.ws;
-  if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.resolve({ t: 'refused', request: request.t, reason: 'the board is not open on this server' });
-  return new Promise((resolve) => {
-    queue.push(resolve);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.request);
-    encoding.writeVarString(encoder, JSON.stringify(request));
-    ws.send(encoding.toUint8Array(encoder));
-  });
+  if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.resolve({ t: 'refused', request: body.t, reason: RefusalReason.boardNotLoaded });
+  const { request, reply } = pending(provider).add(body);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.request);
+  encoding.writeVarString(encoder, JSON.stringify(request));
+  ws.send(encoding.toUint8Array(encoder));
+  return reply;
 }

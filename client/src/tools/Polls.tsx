@@ -10,6 +10,7 @@ import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 import { refusalMessage } from '../refusals';
 import { stepFrameOf } from '../steps/stepFrames';
+import { usePollAnswers } from '../board/useSessionTotals';
 
 export function pollRows(poll: PollState): { label: string; count: number }[] {
   return poll.counts.map((count, i) => ({ label: poll.kind === 'scale' ? String(i + 1) : (poll.options[i] ?? ''), count }));
@@ -49,7 +50,8 @@ export function PollResults({ poll }: { poll: PollState }) {
 export function PollCard() {
   const { t } = useI18n();
   const tools = useBoardTools();
-  const poll = useSessionField<PollState>('poll');
+  // The answers are every instance's tallies, summed.
+  const poll = usePollAnswers(useSessionField<PollState>('poll'));
   const [answered, setAnswered] = useState<string | null>(null);
   const [error, setError] = useState('');
   if (!poll) return null;
@@ -112,6 +114,7 @@ export function PollControls() {
   const { t, locale } = useI18n();
   const { editor, setSession } = useBoardTools();
   const poll = useSessionField<PollState>('poll');
+  const answers = usePollAnswers(poll);
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
   const ask = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -127,9 +130,9 @@ export function PollControls() {
     event.currentTarget.reset();
   };
   const keepAsShape = () => {
-    if (!poll) return;
+    if (!poll || !answers) return;
     const frameId = currentStepId ? stepFrameOf(editor, currentStepId) : undefined;
-    const lines = poll.kind === 'text' ? poll.texts.map((x) => `• ${x}`) : pollRows(poll).map((r) => `${r.label}: ${'█'.repeat(r.count)} ${r.count}`);
+    const lines = answers.kind === 'text' ? answers.texts.map((x) => `• ${x}`) : pollRows(answers).map((r) => `${r.label}: ${'█'.repeat(r.count)} ${r.count}`);
     editor.createShape({
       id: createShapeId(),
       type: 'text',

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n';
 import { refusalMessage } from '../refusals';
 import { stepFrameOf } from '../steps/stepFrames';
 import { SUMMARY_LABELS } from '../../../shared/summary/labels';
+import { useVoteCounts } from '../board/useSessionTotals';
 
 /** The notes on the ballot, with where they are on the screen. */
 function useBallot(vote: VoteState | undefined) {
@@ -40,6 +41,7 @@ export function VoteOverlay() {
   const tools = useBoardTools();
   const vote = useSessionField<VoteState>('vote');
   const ballot = useBallot(vote);
+  const counts = useVoteCounts(vote);
   const [mine, setMine] = useState<{ voteId: string; mine: Record<string, number>; left: number } | null>(null);
   const [error, setError] = useState('');
   const open = vote?.state === 'open';
@@ -56,11 +58,11 @@ export function VoteOverlay() {
 
   if (!vote) return null;
   if (!open) {
-    const ranked = Object.entries(vote.counts).sort(([, a], [, b]) => b - a);
+    const ranked = Object.entries(counts).sort(([, a], [, b]) => b - a);
     return (
       <>
         {ballot.map((note) => {
-          const count = vote.counts[note.id] ?? 0;
+          const count = counts[note.id] ?? 0;
           const rank = ranked.findIndex(([id]) => id === note.id) + 1;
           return (
             <span key={note.id} className="vote-result" style={{ left: note.x, top: note.y }} data-note={note.id} data-count={count}>
@@ -101,6 +103,7 @@ export function VotingControls() {
   const { t } = useI18n();
   const { editor, setSession } = useBoardTools();
   const vote = useSessionField<VoteState>('vote');
+  const counts = useVoteCounts(vote);
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
   const [perPerson, setPerPerson] = useState(3);
   const [cap, setCap] = useState('');
@@ -115,12 +118,11 @@ export function VotingControls() {
       votesPerPerson: perPerson,
       capPerNote: cap ? Number(cap) : null,
       state: 'open',
-      counts: {},
     } satisfies VoteState);
   };
   const markTop = () => {
     if (!vote) return;
-    const top = Object.entries(vote.counts)
+    const top = Object.entries(counts)
       .filter(([, n]) => n > 0)
       .sort(([, a], [, b]) => b - a)
       .slice(0, topN)
