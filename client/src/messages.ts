@@ -201,6 +201,15 @@ export const pl = {
   refusedAnswerDoesNotFit: 'Ta odpowiedź nie pasuje do pytania.',
   refusedBoardNotLoaded: 'Brak połączenia z tablicą. Spróbuj ponownie za chwilę.',
   refusedNotInBin: 'Tego elementu nie ma już w koszu.',
+  timerPaused: 'wstrzymany',
+  timerResume: 'Wznów',
+  timerLength: 'Długość',
+  timerSet: 'Ustaw',
+  timerLengthHelp: 'Wpisz minuty albo minuty:sekundy, np. 7 albo 7:30.',
+  timerResetConfirm: 'Ustawić czas od nowa?',
+  timerResetYes: 'Tak, od nowa',
+  timerResetWhy: 'Najpierw ustaw i uruchom czas.',
+  cancel: 'Anuluj',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -404,6 +413,15 @@ export const en: Record<MessageKey, string> = {
   refusedAnswerDoesNotFit: 'The answer does not fit the question.',
   refusedBoardNotLoaded: 'The board is not connected. Try again in a moment.',
   refusedNotInBin: 'This item is no longer in the bin.',
+  timerPaused: 'paused',
+  timerResume: 'Resume',
+  timerLength: 'Length',
+  timerSet: 'Set',
+  timerLengthHelp: 'Type minutes or minutes:seconds, e.g. 7 or 7:30.',
+  timerResetConfirm: 'Set the time again from the start?',
+  timerResetYes: 'Yes, reset',
+  timerResetWhy: 'Set and start the timer first.',
+  cancel: 'Cancel',
 };
 
 export const MESSAGES = { pl, en } as const;

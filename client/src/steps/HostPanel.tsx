@@ -3,13 +3,10 @@
  * the board lock, summon, and flags on the selection (public frames, agreed notes). The
  * facilitator and the expert hold the same powers; both write the same session fields.
  */
-import { useState } from 'react';
 import { useValue, type TLShape } from 'tldraw';
-import { timerRemainingMs, type TimerState } from '../../../shared/session';
-import { serverNow } from '../sync/serverClock';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
-import { TimerDisplay } from './Timer';
+import { TimerControls } from './TimerControls';
 import { addCustomStep, boardSteps } from './stepFrames';
 import { PresenceList } from '../people/PresenceList';
 import { ExportButton } from '../export/ExportDialog';
@@ -28,21 +25,14 @@ export function HostPanel() {
   const { editor, setSession } = tools;
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
   const formatId = useSessionField<string>('formatId');
-  const timer = useSessionField<TimerState>('timer');
   const locked = useSessionField<boolean>('canvasLocked') === true;
-  const [sound, setSound] = useState(false);
   const steps = useValue('steps', () => boardSteps(editor, formatId, locale), [editor, formatId, locale]);
   const index = steps.findIndex((s) => s.id === currentStepId);
   const selection = useValue('selection', () => editor.getSelectedShapes(), [editor]);
 
   const goTo = (stepId: string) => {
     setSession('currentStepId', stepId);
-    const step = steps.find((s) => s.id === stepId);
-    // A new step starts with its own timebox, ready to start.
-    setSession('timer', { stepId, state: 'idle', remainingMs: (step?.minutes ?? 10) * 60_000, startedAt: null } satisfies TimerState);
   };
-  const remaining = () => (timer ? timerRemainingMs(timer, serverNow()) : (steps[index]?.minutes ?? 10) * 60_000);
-  const setTimer = (state: TimerState['state'], remainingMs: number) => setSession('timer', { stepId: currentStepId, state, remainingMs, startedAt: null } satisfies TimerState);
 
   return (
     <aside className="host-panel" aria-label={t('hostPanel')}>
@@ -87,30 +77,7 @@ export function HostPanel() {
           </p>
         )}
       </section>
-      <section aria-labelledby="timer-heading">
-        <h3 id="timer-heading">{t('timer')}</h3>
-        <TimerDisplay sound={sound} />
-        <div className="row">
-          {timer?.state === 'running' ? (
-            <button type="button" onClick={() => setTimer('paused', remaining())}>
-              {t('timerPause')}
-            </button>
-          ) : (
-            <button type="button" onClick={() => setTimer('running', remaining())}>
-              {t('timerStart')}
-            </button>
-          )}
-          <button type="button" onClick={() => setTimer(timer?.state === 'running' ? 'running' : 'paused', remaining() + 60_000)}>
-            {t('timerPlusMinute')}
-          </button>
-          <button type="button" onClick={() => setTimer('idle', (steps[index]?.minutes ?? 10) * 60_000)}>
-            {t('timerReset')}
-          </button>
-        </div>
-        <label className="check">
-          <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> {t('sound')}
-        </label>
-      </section>
+      <TimerControls defaultMinutes={steps[index]?.minutes ?? null} />
       <section>
         <label className="check">
           <input type="checkbox" checked={locked} onChange={(e) => setSession('canvasLocked', e.target.checked)} /> {t('lockBoard')}
