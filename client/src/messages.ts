@@ -210,6 +210,19 @@ export const pl = {
   timerResetYes: 'Tak, od nowa',
   timerResetWhy: 'Najpierw ustaw i uruchom czas.',
   cancel: 'Anuluj',
+  stepCleared: 'wyczyszczony przy zakończeniu',
+  foldStep: 'Zwiń krok',
+  unfoldStep: 'Rozwiń krok',
+  runSheetTop: 'Spotkanie',
+  panelFold: 'Zwiń panel',
+  panelUnfold: 'Panel osób prowadzących',
+  stepNavNone: 'Wybierz krok z listy, aby zacząć.',
+  stepNavFirst: 'To jest pierwszy krok.',
+  stepNavLast: 'To jest ostatni krok.',
+  boardControls: 'Tablica',
+  selectionHeading: 'Zaznaczone elementy',
+  pollMarkAgreed: 'Dodaj wynik ankiety do uzgodnień',
+  pollUnmarkAgreed: 'Usuń wynik ankiety z uzgodnień',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -422,6 +435,19 @@ export const en: Record<MessageKey, string> = {
   timerResetYes: 'Yes, reset',
   timerResetWhy: 'Set and start the timer first.',
   cancel: 'Cancel',
+  stepCleared: 'cleared at closing',
+  foldStep: 'Fold step',
+  unfoldStep: 'Unfold step',
+  runSheetTop: 'Meeting',
+  panelFold: 'Fold the panel',
+  panelUnfold: 'Hosts’ panel',
+  stepNavNone: 'Choose a step from the list to start.',
+  stepNavFirst: 'This is the first step.',
+  stepNavLast: 'This is the last step.',
+  boardControls: 'Board',
+  selectionHeading: 'Selected items',
+  pollMarkAgreed: 'Add the poll result to what was agreed',
+  pollUnmarkAgreed: 'Remove the poll result from what was agreed',
 };
 
 export const MESSAGES = { pl, en } as const;

@@ -113,6 +113,8 @@ export function PollControls() {
   const { editor, setSession } = useBoardTools();
   const poll = useSessionField<PollState>('poll');
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
+  // Options only for the kinds that have them: a scale is 1–5, a short answer is free text.
+  const [kind, setKind] = useState<PollState['kind']>('scale');
   const ask = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -155,7 +157,7 @@ export function PollControls() {
             {poll.shown ? t('pollHide') : t('pollShow')}
           </button>
           <button type="button" onClick={() => setSession('poll', { ...poll, agreed: !poll.agreed })}>
-            {poll.agreed ? t('unmarkAgreed') : t('markAgreed')}
+            {poll.agreed ? t('pollUnmarkAgreed') : t('pollMarkAgreed')}
           </button>
           <button type="button" onClick={keepAsShape}>
             {t('pollKeep')}
@@ -169,17 +171,19 @@ export function PollControls() {
         </label>
         <label>
           {t('pollKind')}
-          <select name="kind" defaultValue="scale">
+          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as PollState['kind'])}>
             <option value="scale">{t('pollScale')}</option>
             <option value="single">{t('pollSingle')}</option>
             <option value="multiple">{t('pollMultiple')}</option>
             <option value="text">{t('pollText')}</option>
           </select>
         </label>
-        <label>
-          {t('pollOptions')}
-          <textarea name="options" rows={3} />
-        </label>
+        {(kind === 'single' || kind === 'multiple') && (
+          <label>
+            {t('pollOptions')}
+            <textarea name="options" rows={3} required />
+          </label>
+        )}
         <button type="submit">{t('pollAsk')}</button>
       </form>
     </section>
