@@ -223,6 +223,7 @@ export const pl = {
   selectionHeading: 'Zaznaczone elementy',
   pollMarkAgreed: 'Dodaj wynik ankiety do uzgodnień',
   pollUnmarkAgreed: 'Usuń wynik ankiety z uzgodnień',
+  meetingEnded: 'Spotkanie zostało zakończone. Tablica jest teraz tylko do oglądania.',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -448,6 +449,7 @@ export const en: Record<MessageKey, string> = {
   selectionHeading: 'Selected items',
   pollMarkAgreed: 'Add the poll result to what was agreed',
   pollUnmarkAgreed: 'Remove the poll result from what was agreed',
+  meetingEnded: 'The meeting has ended. The board is now view-only.',
 };
 
 export const MESSAGES = { pl, en } as const;

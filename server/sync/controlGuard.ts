@@ -16,7 +16,7 @@ import { ACCEPTED, type RoomHooks, type WriteVerdict } from './roomHooks';
 import { ScratchCopy, type TrialCollector } from './scratch';
 
 /** Fields only the server writes. */
-const SERVER_ONLY_FIELDS = ['voteResults', 'pollResults', 'stepsRun', 'closedSummary', 'closedAt'];
+const SERVER_ONLY_FIELDS = ['voteResults', 'pollResults', 'stepsRun', 'closedSummary', 'closedAt', 'closedAttendance'];
 
 const collector: TrialCollector<Set<string>, Y.Map<unknown>> = {
   attach: (copy) => copy.getMap<unknown>(SESSION_MAP),

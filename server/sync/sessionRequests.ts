@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { isHost } from '../../shared/roles';
 import { RefusalReason, type ClientRequest, type ServerReply } from '../../shared/requests';
 import { Attendance, SESSION_MAP } from '../../shared/session';
+import { attendanceToKeep } from '../../shared/report/hostReport';
 import { publicRecordIds } from '../../shared/projection';
 import type { SummaryNote } from '../../shared/summary/summaryNote';
 import type { Connection } from './connection';
@@ -29,8 +30,12 @@ export interface SessionRequestDeps {
   summary(): Promise<SummaryNote>;
 }
 
-/** Session fields cleared when a meeting is closed (the public ones and the title stay). */
-const CLEARED_ON_CLOSE = ['attendance', 'vote', 'voteResults', 'timer', 'meeting'];
+/**
+ * Session fields cleared when a meeting is closed (the public ones, the title and the meeting's
+ * details stay: the report needs its date, place, form and hosts). The attendance list goes;
+ * its counts stay (`closedAttendance`), without names.
+ */
+const CLEARED_ON_CLOSE = ['attendance', 'vote', 'voteResults', 'timer'];
 
 export class SessionRequests implements RequestHandler {
   readonly #ledger: VoteLedger;
@@ -114,8 +119,11 @@ export class SessionRequests implements RequestHandler {
       }, Origin.request);
       canvas.hook<Bin>('bin')?.clear();
       const session = this.control.doc.getMap(SESSION_MAP);
+      const json = session.toJSON() as Record<string, unknown>;
+      const counts = attendanceToKeep(json, json.locale === 'en' ? 'en' : 'pl');
       this.control.doc.transact(() => {
         for (const field of CLEARED_ON_CLOSE) session.delete(field);
+        session.set('closedAttendance', counts);
         session.set('closedSummary', note);
         session.set('closedAt', new Date().toISOString());
       }, Origin.request);
