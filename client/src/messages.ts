@@ -224,6 +224,9 @@ export const pl = {
   pollMarkAgreed: 'Dodaj wynik ankiety do uzgodnień',
   pollUnmarkAgreed: 'Usuń wynik ankiety z uzgodnień',
   meetingEnded: 'Spotkanie zostało zakończone. Tablica jest teraz tylko do oglądania.',
+  actionsOnBoard: 'Działania na tablicy',
+  actionsNone: 'Nie dodano jeszcze żadnego działania.',
+  actionEdit: 'Zmień',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -450,6 +453,9 @@ export const en: Record<MessageKey, string> = {
   pollMarkAgreed: 'Add the poll result to what was agreed',
   pollUnmarkAgreed: 'Remove the poll result from what was agreed',
   meetingEnded: 'The meeting has ended. The board is now view-only.',
+  actionsOnBoard: 'Actions on the board',
+  actionsNone: 'No actions yet.',
+  actionEdit: 'Edit',
 };
 
 export const MESSAGES = { pl, en } as const;

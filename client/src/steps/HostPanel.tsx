@@ -12,6 +12,7 @@ import { PresenceList } from '../people/PresenceList';
 import { RunSheetTopBar } from './RunSheetTopBar';
 import { StepCard } from './StepCard';
 import { SelectionFlags } from './SelectionFlags';
+import { ActionList } from '../tools/ActionList';
 
 /** Narrow screens (and 200 % zoom) start with the panel folded, so the canvas stays usable. */
 const startsFolded = () => window.matchMedia('(max-width: 900px)').matches;
@@ -78,6 +79,7 @@ export function HostPanel() {
             <button type="submit">{t('addStep')}</button>
           </form>
         </section>
+        <ActionList />
         <section aria-labelledby="board-heading" className="board-controls">
           <h3 id="board-heading">{t('boardControls')}</h3>
           <label className="check">
