@@ -227,6 +227,11 @@ export const pl = {
   actionsOnBoard: 'Działania na tablicy',
   actionsNone: 'Nie dodano jeszcze żadnego działania.',
   actionEdit: 'Zmień',
+  countsHeading: 'Na żywo',
+  countHeld: 'Karteczki czekające na odsłonięcie',
+  countFromPeople: 'osoby',
+  countVoted: 'Osoby, które zagłosowały',
+  countAnswered: 'Odpowiedzi na ankietę',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -456,6 +461,11 @@ export const en: Record<MessageKey, string> = {
   actionsOnBoard: 'Actions on the board',
   actionsNone: 'No actions yet.',
   actionEdit: 'Edit',
+  countsHeading: 'Live',
+  countHeld: 'Notes waiting to be revealed',
+  countFromPeople: 'people',
+  countVoted: 'People who have voted',
+  countAnswered: 'Poll answers',
 };
 
 export const MESSAGES = { pl, en } as const;

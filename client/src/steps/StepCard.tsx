@@ -11,6 +11,7 @@ import { PrivateModeControls } from '../tools/PrivateMode';
 import { VotingControls } from '../tools/Voting';
 import { PollControls } from '../tools/Polls';
 import { ActionForm } from '../tools/ActionForm';
+import { LiveCounters } from './LiveCounters';
 
 export function StepCard({ step, current, cleared, onGo }: { step: StepInfo; current: boolean; cleared: boolean; onGo(): void }) {
   const { t } = useI18n();
@@ -51,6 +52,7 @@ export function StepCard({ step, current, cleared, onGo }: { step: StepInfo; cur
           )}
           {current && (
             <div className="step-tools">
+              <LiveCounters />
               <TimerControls defaultMinutes={step.minutes} />
               <PrivateModeControls />
               <VotingControls />

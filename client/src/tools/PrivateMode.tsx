@@ -5,9 +5,10 @@
  * every device publishes its held notes at once.
  */
 import { useEffect } from 'react';
-import type { TLRecord } from 'tldraw';
+import { react, type TLRecord } from 'tldraw';
 import type { PrivateModeState } from '../../../shared/session';
-import { useBoardTools, useSessionField } from '../board/BoardContext';
+import { useBoardTools, useCanvasAwareness, useSessionField } from '../board/BoardContext';
+import { reportWork } from '../sync/workCounts';
 import { useI18n } from '../i18n';
 import { stepFrameOf } from '../steps/stepFrames';
 import { heldNotes } from './privateWriting';
@@ -33,6 +34,23 @@ export function PrivateModeWatcher() {
     });
     return () => binding.setHoldPolicy(null);
   }, [editor, binding, isHost, active, mode?.stepId, mode?.revealId]);
+
+  // The count of held notes (never their content) goes to the hosts' panel through awareness.
+  const awareness = useCanvasAwareness();
+  useEffect(() => {
+    if (isHost) return;
+    const report = () => reportWork(awareness, 'held', active ? binding.held.size : 0);
+    report();
+    const stopHeld = react('report held notes', () => {
+      heldNotes.get();
+      report();
+    });
+    const stopStore = editor.store.listen(() => queueMicrotask(report), { scope: 'document' });
+    return () => {
+      stopHeld();
+      stopStore();
+    };
+  }, [awareness, editor, binding, isHost, active]);
 
   if (!active || isHost) return null;
   return <p className="private-label">{t('privateModeOn')}</p>;

@@ -8,7 +8,8 @@ import { useEffect, useState } from 'react';
 import { useValue, type TLShapeId } from 'tldraw';
 import type { VoteState } from '../../../shared/session';
 import type { ServerReply } from '../../../shared/requests';
-import { useBoardTools, useSessionField } from '../board/BoardContext';
+import { useBoardTools, useCanvasAwareness, useSessionField } from '../board/BoardContext';
+import { reportWork } from '../sync/workCounts';
 import { useI18n } from '../i18n';
 import { refusalMessage } from '../refusals';
 import { stepFrameOf } from '../steps/stepFrames';
@@ -38,6 +39,7 @@ function useBallot(vote: VoteState | undefined) {
 export function VoteOverlay() {
   const { t, locale } = useI18n();
   const tools = useBoardTools();
+  const awareness = useCanvasAwareness();
   const vote = useSessionField<VoteState>('vote');
   const ballot = useBallot(vote);
   const [mine, setMine] = useState<{ voteId: string; mine: Record<string, number>; left: number } | null>(null);
@@ -47,6 +49,7 @@ export function VoteOverlay() {
   const handle = (reply: ServerReply) => {
     if (reply.t === 'my-votes') {
       setMine({ voteId: reply.voteId, mine: reply.mine, left: reply.left });
+      reportWork(awareness, 'votedIn', Object.values(reply.mine).some((n) => n > 0) ? reply.voteId : null);
       setError('');
     } else if (reply.t === 'refused') setError(t(refusalMessage(reply.reason)));
   };
