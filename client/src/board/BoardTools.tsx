@@ -56,6 +56,7 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
     <>
       <div className="tools-top">
         {update}
+        <PrivateModeWatcher />
         <StepBanner />
         {closed && (
           <p className="closed-label" role="status">
@@ -67,7 +68,6 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
       </div>
       <SummonWatcher />
       <VoteOverlay />
-      <PrivateModeWatcher />
       {tools.isHost ? (
         <HostPanel />
       ) : (
