@@ -232,6 +232,17 @@ export const pl = {
   countFromPeople: 'osoby',
   countVoted: 'Osoby, które zagłosowały',
   countAnswered: 'Odpowiedzi na ankietę',
+  roleFacilitatorHelp: 'Prowadzi spotkanie: kroki, czas, głosowania, notatka i zakończenie. Zachowaj ten link dla siebie — nie udostępniaj go.',
+  roleExpertHelp: 'Ma te same uprawnienia co osoba prowadząca — tylko dla eksperta-moderatora.',
+  roleParticipantHelp: 'Pisze karteczki, głosuje i odpowiada na ankiety. Ten link (albo kod QR) dajesz osobom uczestniczącym.',
+  roleObserverHelp: 'Widzi tylko części oznaczone jako publiczne, bez pracy roboczej.',
+  myBoards: 'Moje tablice',
+  myBoardsHelp: 'Tablice utworzone lub prowadzone w tej przeglądarce. Lista jest zapisana tylko tutaj.',
+  myBoardsForget: 'Usuń z listy',
+  linksOpen: 'Linki do tablicy…',
+  linksReplace: 'Zastąp linki',
+  linksReplaceConfirm: 'Zastąpić wszystkie linki? Dotychczasowe przestaną działać, a osoby, które z nich korzystają, zostaną rozłączone. Ta strona otworzy się ponownie z Twoim nowym linkiem.',
+  myBoardsDemo: 'Przykładowa tablica',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -466,6 +477,17 @@ export const en: Record<MessageKey, string> = {
   countFromPeople: 'people',
   countVoted: 'People who have voted',
   countAnswered: 'Poll answers',
+  roleFacilitatorHelp: 'Runs the meeting: steps, time, votes, the note and closing. Keep this link to yourself — do not share it.',
+  roleExpertHelp: 'Has the same powers as the facilitator — for the expert-moderator only.',
+  roleParticipantHelp: 'Writes notes, votes and answers polls. Give this link (or the QR code) to the participants.',
+  roleObserverHelp: 'Sees only the parts marked public, none of the working notes.',
+  myBoards: 'My boards',
+  myBoardsHelp: 'Boards created or hosted in this browser. The list is kept here only.',
+  myBoardsForget: 'Remove from the list',
+  linksOpen: 'Board links…',
+  linksReplace: 'Replace links',
+  linksReplaceConfirm: 'Replace all links? The old ones stop working and everyone using them is disconnected. This page reopens with your new link.',
+  myBoardsDemo: 'Sample board',
 };
 
 export const MESSAGES = { pl, en } as const;

@@ -3,7 +3,7 @@
  * card per step of the format — the current one open with its tools — and the board's own
  * controls. It folds away to a narrow tab; the facilitator and the expert hold the same powers.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useValue } from 'tldraw';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
@@ -13,6 +13,7 @@ import { RunSheetTopBar } from './RunSheetTopBar';
 import { StepCard } from './StepCard';
 import { SelectionFlags } from './SelectionFlags';
 import { ActionList } from '../tools/ActionList';
+import { rememberBoard } from '../home/myBoards';
 
 /** Narrow screens (and 200 % zoom) start with the panel folded, so the canvas stays usable. */
 const startsFolded = () => window.matchMedia('(max-width: 900px)').matches;
@@ -30,6 +31,11 @@ export function HostPanel() {
   // After closing, a step whose frame was not public is gone from the board: it is marked cleared.
   const present = useValue('step frames', () => new Set(steps.filter((s) => stepFrameOf(editor, s.id)).map((s) => s.id)), [editor, steps]);
   const index = steps.findIndex((s) => s.id === currentStepId);
+  // "Moje tablice" on this browser's home page: the boards it hosted (kept here only).
+  const title = useSessionField<string>('title');
+  useEffect(() => {
+    if (title && (tools.role === 'facilitator' || tools.role === 'expert')) rememberBoard({ id: tools.board.boardId, title, at: new Date().toISOString(), role: tools.role, link: window.location.href });
+  }, [title, tools]);
   const goTo = (stepId: string) => setSession('currentStepId', stepId);
 
   return (

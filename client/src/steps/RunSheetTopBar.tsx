@@ -5,11 +5,13 @@ import { ExportButton } from '../export/ExportDialog';
 import { ReportButton } from '../export/ReportDialog';
 import { BinButton } from './BinDialog';
 import { LanguageSwitch } from '../people/LanguageSwitch';
+import { LinksButton } from '../people/LinksDialog';
 
 export function RunSheetTopBar() {
   const { t } = useI18n();
   return (
     <nav className="run-sheet-top" aria-label={t('runSheetTop')}>
+      <LinksButton />
       <JoinQrButton />
       <ProjectorButton />
       <ExportButton />
