@@ -243,6 +243,8 @@ export const pl = {
   linksReplace: 'Zastąp linki',
   linksReplaceConfirm: 'Zastąpić wszystkie linki? Dotychczasowe przestaną działać, a osoby, które z nich korzystają, zostaną rozłączone. Ta strona otworzy się ponownie z Twoim nowym linkiem.',
   myBoardsDemo: 'Przykładowa tablica',
+  voteTie: 'Remis na ostatnim miejscu — wybierz karteczki:',
+  voteTieWhy: 'Najpierw wybierz spośród karteczek z remisem tyle, ile zostało miejsc.',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -488,6 +490,8 @@ export const en: Record<MessageKey, string> = {
   linksReplace: 'Replace links',
   linksReplaceConfirm: 'Replace all links? The old ones stop working and everyone using them is disconnected. This page reopens with your new link.',
   myBoardsDemo: 'Sample board',
+  voteTie: 'A tie for the last place — choose the notes:',
+  voteTieWhy: 'First choose as many of the tied notes as there are places left.',
 };
 
 export const MESSAGES = { pl, en } as const;

@@ -14,6 +14,7 @@ import { useI18n } from '../i18n';
 import { refusalMessage } from '../refusals';
 import { stepFrameOf } from '../steps/stepFrames';
 import { SUMMARY_LABELS } from '../../../shared/summary/labels';
+import { MarkTop } from './MarkTop';
 
 /** The notes on the ballot, with where they are on the screen. */
 function useBallot(vote: VoteState | undefined) {
@@ -107,7 +108,6 @@ export function VotingControls() {
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
   const [perPerson, setPerPerson] = useState(3);
   const [cap, setCap] = useState('');
-  const [topN, setTopN] = useState(3);
   const start = () => {
     const frameId = currentStepId ? stepFrameOf(editor, currentStepId) : undefined;
     if (!frameId) return;
@@ -120,16 +120,6 @@ export function VotingControls() {
       state: 'open',
       counts: {},
     } satisfies VoteState);
-  };
-  const markTop = () => {
-    if (!vote) return;
-    const top = Object.entries(vote.counts)
-      .filter(([, n]) => n > 0)
-      .sort(([, a], [, b]) => b - a)
-      .slice(0, topN)
-      .map(([id]) => editor.getShape(id as TLShapeId))
-      .filter((s) => s !== undefined);
-    editor.updateShapes(top.map((s) => ({ id: s.id, type: s.type, meta: { ...s.meta, agreed: true } })));
   };
   return (
     <section aria-labelledby="voting-heading">
@@ -151,17 +141,7 @@ export function VotingControls() {
           <button type="button" disabled={!currentStepId} onClick={start}>
             {t('voteStart')}
           </button>
-          {vote?.state === 'closed' && (
-            <div className="row">
-              <label>
-                {t('topN')}
-                <input type="number" min={1} max={20} value={topN} onChange={(e) => setTopN(Math.max(1, Number(e.target.value) || 1))} />
-              </label>
-              <button type="button" onClick={markTop}>
-                {t('voteTopN')}
-              </button>
-            </div>
-          )}
+          {vote?.state === 'closed' && <MarkTop vote={vote} />}
         </div>
       )}
     </section>
