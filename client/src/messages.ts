@@ -245,6 +245,7 @@ export const pl = {
   myBoardsDemo: 'Przykładowa tablica',
   voteTie: 'Remis na ostatnim miejscu — wybierz karteczki:',
   voteTieWhy: 'Najpierw wybierz spośród karteczek z remisem tyle, ile zostało miejsc.',
+  pollPin: 'Pokazuj wyniki we wszystkich krokach',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -492,6 +493,7 @@ export const en: Record<MessageKey, string> = {
   myBoardsDemo: 'Sample board',
   voteTie: 'A tie for the last place — choose the notes:',
   voteTieWhy: 'First choose as many of the tied notes as there are places left.',
+  pollPin: 'Show the results in every step',
 };
 
 export const MESSAGES = { pl, en } as const;

@@ -50,10 +50,13 @@ export function PollCard() {
   const { t } = useI18n();
   const tools = useBoardTools();
   const poll = useSessionField<PollState>('poll');
+  const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
+  const pinned = useSessionField<string | null>('pollPinned') ?? null;
   const [answered, setAnswered] = useState<string | null>(null);
   const [error, setError] = useState('');
   if (!poll) return null;
-  const showResults = poll.shown;
+  // Results stay with the step the poll was asked in, unless a host pins them.
+  const showResults = poll.shown && (poll.stepId === null || poll.stepId === currentStepId || pinned === poll.id);
   const canAnswer = poll.state === 'open' && answered !== poll.id && tools.role !== 'observer' && !tools.isProjector;
   if (!showResults && !canAnswer && answered !== poll.id) return null;
 
@@ -113,6 +116,7 @@ export function PollControls() {
   const { editor, setSession } = useBoardTools();
   const poll = useSessionField<PollState>('poll');
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
+  const pinned = useSessionField<string | null>('pollPinned') ?? null;
   // Options only for the kinds that have them: a scale is 1–5, a short answer is free text.
   const [kind, setKind] = useState<PollState['kind']>('scale');
   const ask = (event: FormEvent<HTMLFormElement>) => {
@@ -158,6 +162,9 @@ export function PollControls() {
           </button>
           <button type="button" onClick={() => setSession('poll', { ...poll, agreed: !poll.agreed })}>
             {poll.agreed ? t('pollUnmarkAgreed') : t('pollMarkAgreed')}
+          </button>
+          <button type="button" aria-pressed={pinned === poll.id} onClick={() => setSession('pollPinned', pinned === poll.id ? null : poll.id)}>
+            {t('pollPin')}
           </button>
           <button type="button" onClick={keepAsShape}>
             {t('pollKeep')}
