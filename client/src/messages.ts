@@ -246,6 +246,7 @@ export const pl = {
   voteTie: 'Remis na ostatnim miejscu — wybierz karteczki:',
   voteTieWhy: 'Najpierw wybierz spośród karteczek z remisem tyle, ile zostało miejsc.',
   pollPin: 'Pokazuj wyniki we wszystkich krokach',
+  timerStarting: 'Uruchamianie czasu…',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -494,6 +495,7 @@ export const en: Record<MessageKey, string> = {
   voteTie: 'A tie for the last place — choose the notes:',
   voteTieWhy: 'First choose as many of the tied notes as there are places left.',
   pollPin: 'Show the results in every step',
+  timerStarting: 'Starting the timer…',
 };
 
 export const MESSAGES = { pl, en } as const;

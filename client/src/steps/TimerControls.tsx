@@ -32,6 +32,8 @@ export function TimerControls({ defaultMinutes }: { defaultMinutes: number | nul
     if (ms !== null) write('idle', ms);
   };
   const started = timer !== undefined && timer.state !== 'idle';
+  // Until the server's start time arrives, a change would race its stamp (and could be lost).
+  const starting = timer?.state === 'running' && timer.startedAt === null;
   return (
     <section aria-labelledby="timer-heading" className="timer-controls">
       <h3 id="timer-heading">{t('timer')}</h3>
@@ -58,7 +60,7 @@ export function TimerControls({ defaultMinutes }: { defaultMinutes: number | nul
       </p>
       <div className="row wrap">
         {timer?.state === 'running' ? (
-          <button type="button" onClick={() => write('paused', remaining())}>
+          <button type="button" disabled={starting} aria-describedby={starting ? 'timer-starting' : undefined} onClick={() => write('paused', remaining())}>
             {t('timerPause')}
           </button>
         ) : (
@@ -72,11 +74,11 @@ export function TimerControls({ defaultMinutes }: { defaultMinutes: number | nul
             {timer?.state === 'paused' ? t('timerResume') : t('timerStart')}
           </button>
         )}
-        <button type="button" disabled={!started} aria-describedby={!started ? 'timer-reset-why' : undefined} onClick={() => timer && write(timer.state === 'running' ? 'running' : 'paused', remaining() + 60_000)}>
+        <button type="button" disabled={!started || starting} aria-describedby={!started ? 'timer-reset-why' : starting ? 'timer-starting' : undefined} onClick={() => timer && write(timer.state === 'running' ? 'running' : 'paused', remaining() + 60_000)}>
           {t('timerPlusMinute')}
         </button>
         {!confirming ? (
-          <button type="button" className="secondary" disabled={!started} aria-describedby={!started ? 'timer-reset-why' : undefined} onClick={() => setConfirming(true)}>
+          <button type="button" className="secondary" disabled={!started || starting} aria-describedby={!started ? 'timer-reset-why' : starting ? 'timer-starting' : undefined} onClick={() => setConfirming(true)}>
             {t('timerReset')}
           </button>
         ) : (
@@ -101,6 +103,11 @@ export function TimerControls({ defaultMinutes }: { defaultMinutes: number | nul
       {!started && (
         <p id="timer-reset-why" className="hint">
           {t('timerResetWhy')}
+        </p>
+      )}
+      {starting && (
+        <p id="timer-starting" className="hint" role="status">
+          {t('timerStarting')}
         </p>
       )}
       <SoundToggle />
