@@ -22,7 +22,8 @@ export function TimerControls({ defaultMinutes }: { defaultMinutes: number | nul
   const [confirming, setConfirming] = useState(false);
   const remaining = () => (timer ? timerRemainingMs(timer, serverNow()) : 0);
   const write = (state: TimerState['state'], remainingMs: number) =>
-    setSession('timer', { stepId: timer?.stepId ?? null, state, remainingMs, startedAt: null } satisfies TimerState);
+    // Whole milliseconds: the clock offset can make the time left fractional, and the server takes integers only.
+    setSession('timer', { stepId: timer?.stepId ?? null, state, remainingMs: Math.max(0, Math.round(remainingMs)), startedAt: null } satisfies TimerState);
   const lengthMs = () => parseTimerLength(length);
 
   const set = (event: FormEvent) => {
