@@ -231,6 +231,8 @@ export const SESSION_FIELD_SCHEMAS: Record<string, z.ZodType> = {
   attendance: Attendance,
   poll: PollState,
   pollResults: PollResults,
+  /** The poll whose results a host pinned: shown in every step, not only the one it was asked in. */
+  pollPinned: z.string().max(64).nullable(),
   report: HostReportFields,
   stepsRun: StepsRun,
   follow: FollowState,

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { CreateBoardResponse } from '../../shared/api';
 import { SessionPrefix, SESSION_MAP } from '../../shared/session';
 import type { CanvasRecord } from '../../shared/projection';
-import { stepFrameId } from '../../shared/formats/layout';
+import { indexKey, stepFrameId } from '../../shared/formats/layout';
+import { formatDate } from '../../shared/text/dates';
 import { createBoard } from '../boards';
 import type { TokenSigner } from '../auth/tokens';
 import type { DocumentStore } from '../persistence/store';
@@ -26,6 +27,14 @@ export async function createDemoBoard(publicUrl: string, signer: TokenSigner, st
   try {
     const records = canvas.room.records;
     const counts: Record<string, number> = {};
+    // Notes go above everything already in their frames (areas, instructions): after the highest index there.
+    const highest = [...records.map.values()].reduce((max, e) => (typeof e.val.index === 'string' && e.val.index > max ? e.val.index : max), 'a0');
+    let order = 0;
+    // One more fraction digit after it: 1…z, enough for the demo's notes (indexKey's first run).
+    const nextIndex = () => {
+      if (order > 60) throw new Error('the demo holds more notes than its index run');
+      return `${highest}${indexKey(order++).slice(1)}`;
+    };
     canvas.room.doc.transact(() => {
       let n = 0;
       for (const [stepId, areas] of Object.entries(DEMO_NOTES)) {
@@ -37,15 +46,15 @@ export async function createDemoBoard(publicUrl: string, signer: TokenSigner, st
           notes.forEach(([text, agreed, votes], i) => {
             const id = `shape:demo-${n++}`;
             if (votes) counts[id] = votes;
-            records.set(id, demoNote(id, frameId, area.x + GAP + (i % perRow) * (NOTE + GAP), area.y + 56 + Math.floor(i / perRow) * (NOTE + GAP), text, { ...(agreed ? { agreed: true } : {}) }));
+            records.set(id, demoNote(id, frameId, area.x + GAP + (i % perRow) * (NOTE + GAP), area.y + 56 + Math.floor(i / perRow) * (NOTE + GAP), nextIndex(), text, { ...(agreed ? { agreed: true } : {}) }));
           });
         }
       }
       const actionsArea = findArea([...records.map.values()].map((e) => e.val), stepFrameId('solutions', '2.7'), 'actions');
       DEMO_ACTIONS.forEach((action, i) => {
         const id = `shape:demo-action-${i}`;
-        const text = `${action.what} — ${action.who} — do ${action.due}`;
-        records.set(id, demoNote(id, stepFrameId('solutions', '2.7'), (actionsArea?.x ?? 0) + GAP + i * (NOTE + GAP), (actionsArea?.y ?? 0) + 56, text, { agreed: true, action }));
+        const text = `${action.what} — ${action.who} — ${formatDate(action.due, 'pl')}`;
+        records.set(id, demoNote(id, stepFrameId('solutions', '2.7'), (actionsArea?.x ?? 0) + GAP + i * (NOTE + GAP), (actionsArea?.y ?? 0) + 56, nextIndex(), text, { agreed: true, action }));
       });
     });
     const session = control.room.doc.getMap(SESSION_MAP);
@@ -67,7 +76,7 @@ export async function createDemoBoard(publicUrl: string, signer: TokenSigner, st
   return board;
 }
 
-function demoNote(id: string, parentId: string, x: number, y: number, text: string, meta: Record<string, unknown>): CanvasRecord {
+function demoNote(id: string, parentId: string, x: number, y: number, index: string, text: string, meta: Record<string, unknown>): CanvasRecord {
   return {
     id,
     typeName: 'shape',
@@ -75,7 +84,7 @@ function demoNote(id: string, parentId: string, x: number, y: number, text: stri
     x,
     y,
     rotation: 0,
-    index: 'a1',
+    index,
     parentId,
     isLocked: false,
     opacity: 1,

@@ -1,29 +1,29 @@
 /**
- * What the demo board holds: a Format 2 session ("generating solutions") of a network of cities
- * on communicating with residents in social media — the theme of the network's meeting in
- * Starachowice described in the sources. Invented notes, real kinds of problems.
+ * What the demo board holds: a Format 2 session ("generating solutions") of a fictional network
+ * of cities on communicating with residents in social media. The network, the people and the
+ * notes are invented; the kinds of problems are real.
  */
-export const DEMO_TITLE = 'Sieć Wymiany Doświadczeń — komunikacja z mieszkańcami';
+export const DEMO_TITLE = 'Sieć Miast na rzecz Otwartej Komunikacji — spotkanie nr 2';
 
 export const DEMO_MEETING = {
-  network: 'Sieć Wymiany Doświadczeń „Empirie”',
+  network: 'Sieć Miast na rzecz Otwartej Komunikacji z Mieszkańcami',
   meetingTitle: 'Skuteczna komunikacja z mieszkańcami w mediach społecznościowych',
   meetingNumber: '2',
   date: '2026-11-24',
   place: 'Starachowice, Urząd Miejski',
   mode: 'hybrid' as const,
-  hosts: ['Przemysław Cichocki (koordynator-facylitator)', 'Tomasz Kayser (ekspert-moderator)'],
+  hosts: ['Joanna Wrzosek (koordynatorka-facylitatorka)', 'Michał Jaworczak (ekspert-moderator)'],
   nextMeeting: 'Luty 2027, Cieszyn — studia przypadków: komunikacja kryzysowa',
 };
 
 export const DEMO_PEOPLE: [string, string][] = [
-  ['Anna Materek', 'Starachowice'],
-  ['Jan Staszkiewicz', 'Cieszyn'],
-  ['Ewa Bakun', 'Przemyśl'],
-  ['Piotr Paluch', 'Jarosław'],
-  ['Katarzyna Kosno', 'Opoczno'],
-  ['Marek Konarski', 'Zawiercie'],
-  ['Beata Klimek', 'Ostrów Wielkopolski'],
+  ['Alicja Brzezińska-Tur', 'Starachowice'],
+  ['Olgierd Maciejak', 'Cieszyn'],
+  ['Renata Wilczopolska', 'Przemyśl'],
+  ['Damian Ostrowicz', 'Jarosław'],
+  ['Halina Pstrągowska', 'Opoczno'],
+  ['Kacper Zieleniewicz', 'Zawiercie'],
+  ['Wiktoria Smolarek-Bąk', 'Ostrów Wielkopolski'],
 ];
 
 /** Notes per step and area: [text, agreed?, votes?]. */
@@ -68,7 +68,8 @@ export const DEMO_NOTES: Record<string, Record<string, [string, boolean?, number
   },
 };
 
+/** Agreed actions: the date as the date picker gives it (ISO), shown the Polish way. */
 export const DEMO_ACTIONS: { what: string; who: string; due: string }[] = [
-  { what: 'Przygotować wzór zasad publikacji w mediach społecznościowych', who: 'Cieszyn i Przemyśl', due: '15 stycznia 2027' },
-  { what: 'Zebrać przykłady regulaminów komentowania', who: 'Starachowice', due: '31 grudnia 2026' },
+  { what: 'Przygotować wzór zasad publikacji w mediach społecznościowych', who: 'Cieszyn i Przemyśl', due: '2027-01-15' },
+  { what: 'Zebrać przykłady regulaminów komentowania', who: 'Starachowice', due: '2026-12-31' },
 ];

@@ -125,7 +125,8 @@ export class RoomRegistry {
         { name: 'canvas-load', load: () => prepareCanvas(room, this.log) },
         ...extensions(),
         stampRole,
-        canvasCheck(room, { limits: this.options.writeLimits, locked: () => session.get('canvasLocked') === true }),
+        // A closed meeting is locked for good: only hosts change what is left (its public frames).
+        canvasCheck(room, { limits: this.options.writeLimits, locked: () => session.get('canvasLocked') === true || session.has('closedAt') }),
         new Bin(room),
       ];
     }

@@ -13,6 +13,7 @@ import { isHost } from '../../shared/roles';
 import { RefusalReason, type ClientRequest, type ServerReply } from '../../shared/requests';
 import type { AttendanceEditRequest } from '../../shared/requests';
 import { AttendanceEntry, SESSION_MAP, SessionPrefix } from '../../shared/session';
+import { attendanceToKeep } from '../../shared/report/hostReport';
 import { publicRecordIds } from '../../shared/projection';
 import type { SummaryNote } from '../../shared/summary/summaryNote';
 import type { z } from 'zod';
@@ -41,8 +42,12 @@ export interface SessionRequestDeps {
   instanceId: string;
 }
 
-/** Session fields cleared when a meeting is closed (the public ones and the title stay). */
-const CLEARED_ON_CLOSE = ['attendance', 'vote', 'voteResults', 'timer', 'meeting'];
+/**
+ * Session fields cleared when a meeting is closed (the public ones, the title and the meeting's
+ * details stay: the report needs its date, place, form and hosts). The attendance list goes;
+ * its counts stay (`closedAttendance`), without names.
+ */
+const CLEARED_ON_CLOSE = ['attendance', 'vote', 'voteResults', 'timer'];
 /** Per-person and per-instance keys cleared with them. */
 const CLEARED_PREFIXES_ON_CLOSE = [SessionPrefix.attendance, SessionPrefix.voteTally];
 
@@ -186,9 +191,12 @@ export class SessionRequests implements RequestHandler {
       }, Origin.request);
       canvas.hook<Bin>('bin')?.clear();
       const session = this.control.doc.getMap(SESSION_MAP);
+      const json = session.toJSON() as Record<string, unknown>;
+      const counts = attendanceToKeep(json, json.locale === 'en' ? 'en' : 'pl');
       this.control.doc.transact(() => {
         for (const field of CLEARED_ON_CLOSE) session.delete(field);
         for (const key of [...session.keys()]) if (CLEARED_PREFIXES_ON_CLOSE.some((prefix) => key.startsWith(prefix))) session.delete(key);
+        session.set('closedAttendance', counts);
         session.set('closedSummary', note);
         session.set('closedAt', new Date().toISOString());
       }, Origin.request);

@@ -5,6 +5,7 @@
  * not names. Right after the meeting it reads the session; once the meeting is closed (and the
  * session's attendance and details cleared), the note kept at closing.
  */
+import { z } from 'zod';
 import type { Locale } from '../api';
 import { HostReportFields, MeetingDetails, StepsRun } from '../session';
 import type { SummaryNote, StepTitle } from '../summary/summaryNote';
@@ -101,7 +102,25 @@ export function buildHostReport(input: HostReportInput): HostReport {
   });
 }
 
+/** The attendance counts kept at closing, when the list of names is cleared (no names in it). */
+export const KeptAttendance = z.object({
+  people: z.number().int().min(0),
+  cities: z.number().int().min(0),
+  byCity: z.array(z.object({ city: z.string().max(120), count: z.number().int().min(0) })).max(500),
+  withoutCity: z.number().int().min(0),
+  hosts: z.number().int().min(0),
+  observers: z.number().int().min(0),
+});
+
+/** What the report will need of the attendance list once it is gone: counts by city, hosts and observers apart. */
+export function attendanceToKeep(session: Record<string, unknown>, locale: Locale): HostReport['attendance'] {
+  const meeting = MeetingDetails.safeParse(session.meeting ?? {});
+  return countAttendance(session, undefined, locale, meeting.success ? meeting.data.hosts : []);
+}
+
 function countAttendance(session: Record<string, unknown>, summary: SummaryNote | undefined, locale: Locale, hosts: string[]): HostReport['attendance'] {
+  const kept = session.attendance ? undefined : KeptAttendance.safeParse(session.closedAttendance);
+  if (kept?.success) return kept.data;
   // People who left themselves out of the note were there all the same: the report counts them.
   const entries = attendanceOf(session);
   const list = Object.keys(entries).length > 0

@@ -11,6 +11,7 @@ import type { Locale } from '../api';
 import type { StepOutline } from '../formats/outline';
 import { MeetingDetails, PollResults, VoteResults } from '../session';
 import { xmlSafe } from '../text/xmlSafe';
+import { formatDate } from '../text/dates';
 import { readAttendance } from './attendance';
 import { attendanceOf, pollAnswers, voteCounts } from '../sessionTotals';
 import { areaHolding, inReadingOrder, num, placeWithin, type Placed } from './readingOrder';
@@ -108,7 +109,8 @@ export function buildSummaryNote(input: SummaryInput): SummaryNote {
   const take = (record: CanvasRecord): string => {
     seen.add(record.id);
     const action = readActionItem(record.meta);
-    if (action) actions.push(action);
+    // A date from the date picker reads the Polish way ("15 stycznia 2027 r."); typed text as typed.
+    if (action) actions.push({ ...action, due: formatDate(action.due, input.locale) });
     return action ? '' : richTextToPlain(record.props?.richText);
   };
 

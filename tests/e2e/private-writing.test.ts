@@ -49,11 +49,11 @@ describe('private writing', () => {
 
     await panel.getByLabel('Co').fill('Zebrać przykłady regulaminów');
     await panel.getByLabel('Kto').fill('Starachowice');
-    await panel.getByLabel('Do kiedy').fill('31 grudnia');
+    await panel.getByLabel('Do kiedy').fill('2026-12-31');
     await panel.getByRole('button', { name: 'Dodaj działanie do bieżącego kroku' }).click();
     await expect
       .poll(async () => (await fetch(`${e2e.server.url}/api/boards/${board.id}/summary.md?token=${board.tokens.facilitator}`)).text(), { timeout: 5000 })
-      .toContain('| Zebrać przykłady regulaminów | Starachowice | 31 grudnia |');
+      .toContain('| Zebrać przykłady regulaminów | Starachowice | 31 grudnia 2026 r. |');
     witness.destroy();
   });
 });

@@ -7,7 +7,9 @@ import { roomName } from '../../shared/roles';
 import { SESSION_MAP, type StepsRun } from '../../shared/session';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
-import { closeCodeOfWrite, connectStockClient, sendRequest, type StockClient } from '../helpers/clients';
+import { closeCodeOfWrite, connectStockClient, noticesOf, sendRequest, type StockClient } from '../helpers/clients';
+import { noteRecord } from '../helpers/records';
+import { WriteRule } from '../../shared/writeRules';
 import { createBoard, startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
@@ -92,5 +94,32 @@ describe('the host’s post-meeting report', () => {
     const forged = (doc: Y.Doc) => doc.getMap(SESSION_MAP).set('stepsRun', []);
     expect(await closeCodeOfWrite(server.url, roomName(board.id, 'control'), board.tokens.facilitator, forged)).toBe(CloseCode.malformedMessage);
     expect((host.doc.getMap(SESSION_MAP).get('stepsRun') as StepsRun).length).toBe(2);
+  });
+
+  it('after closing, keeps the details and counts it was made from (someone who left the note counted still), and locks the board for participants', async () => {
+    await sendRequest(clients[1]!, { t: 'attendance-opt-out', person: joiners[1][0], optOut: true });
+    const before = (await (await get('json')).json()) as HostReport;
+    expect(before.attendance.byCity).toEqual([{ city: 'Gdynia', count: 2 }, { city: 'Starachowice', count: 1 }]);
+    const reply = await sendRequest(host, { t: 'close-meeting', confirm: true });
+    expect(reply.t).toBe('ok');
+    const after = (await (await get('json')).json()) as HostReport;
+    expect(after.attendance).toEqual(before.attendance);
+    expect(after.meeting).toEqual(before.meeting);
+    expect(after.hosts).toEqual(['Anna Nowak']);
+    expect(after.stepsRun.map((s) => s.stepId)).toEqual(['2.1', '2.2']);
+    expect(after.durationMinutes).not.toBeNull();
+    // The list of names is gone; only its counts stay.
+    const session = host.doc.getMap(SESSION_MAP);
+    await waitFor(() => session.has('closedAt'), 'the meeting closed');
+    expect(session.has('attendance')).toBe(false);
+    expect(JSON.stringify(session.toJSON())).not.toContain('Marta Lis');
+    // A participant's write to the closed board is refused (G4).
+    const late = connectStockClient(server.url, board.id, board.tokens.participant);
+    const notices = noticesOf(late);
+    await late.synced();
+    late.records.set('shape:late', noteRecord('shape:late', 'po zakończeniu'));
+    await waitFor(() => notices.length > 0, 'the refusal');
+    expect(notices[0]!.rule).toBe(WriteRule.locked);
+    late.destroy();
   });
 });

@@ -17,6 +17,8 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
   const { t } = useI18n();
   const tools = useBoardTools();
   const locked = useSessionField<boolean>('canvasLocked') === true;
+  // A closed meeting stays view-only for everyone but the hosts (the server refuses other writes).
+  const closed = useSessionField<string>('closedAt') !== undefined;
 
   useEffect(() => {
     // Joining the attendance list (name and city as given); the server keeps no link to this id.
@@ -24,9 +26,9 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
   }, [tools]);
 
   useEffect(() => {
-    const readOnly = outdated || (!tools.isHost && (locked || tools.role === 'observer' || tools.isProjector));
+    const readOnly = outdated || (!tools.isHost && (locked || closed || tools.role === 'observer' || tools.isProjector));
     if (readOnly !== tools.editor.getIsReadonly()) tools.editor.updateInstanceState({ isReadonly: readOnly });
-  }, [tools, locked, outdated]);
+  }, [tools, locked, closed, outdated]);
   const update = outdated && <UpdateBanner />;
 
   if (tools.isProjector) {
@@ -54,13 +56,18 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
     <>
       <div className="tools-top">
         {update}
+        <PrivateModeWatcher />
         <StepBanner />
-        {locked && !tools.isHost && <p className="locked-label">{t('boardLocked')}</p>}
+        {closed && (
+          <p className="closed-label" role="status">
+            {t('meetingEnded')}
+          </p>
+        )}
+        {locked && !closed && !tools.isHost && <p className="locked-label">{t('boardLocked')}</p>}
         <PollCard />
       </div>
       <SummonWatcher />
       <VoteOverlay />
-      <PrivateModeWatcher />
       {tools.isHost ? (
         <HostPanel />
       ) : (

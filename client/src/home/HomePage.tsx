@@ -1,18 +1,12 @@
 /** The home page: create a board (optionally from a format) and get its four role links. */
 import { useState, type FormEvent } from 'react';
 import { CITY_ZONES, CreateBoardResponse, FORMAT_IDS, type Locale } from '../../../shared/api';
-import { ROLES, type Role } from '../../../shared/roles';
 import { getFormat } from '../../../formats';
 import { useI18n } from '../i18n';
-import type { MessageKey } from '../messages';
 import { FormatGuide } from './FormatGuide';
-
-const ROLE_LABEL: Record<Role, MessageKey> = {
-  facilitator: 'roleFacilitator',
-  expert: 'roleExpert',
-  participant: 'roleParticipant',
-  observer: 'roleObserver',
-};
+import { RoleLinkList } from '../people/RoleLinks';
+import { MyBoards } from './MyBoards';
+import { rememberBoard } from './myBoards';
 
 export function HomePage() {
   const { t, locale, setLocale } = useI18n();
@@ -35,7 +29,9 @@ export function HomePage() {
       if (res.status === 429) throw new Error(t('errorTooMany'));
       if (res.status === 401) throw new Error(t('errorOrganiser'));
       if (res.status !== 201) throw new Error(t('errorGeneric'));
-      setBoard(CreateBoardResponse.parse(json));
+      const created = CreateBoardResponse.parse(json);
+      setBoard(created);
+      rememberBoard({ id: created.id, title: (body as { title?: string } | undefined)?.title || t('myBoardsDemo'), at: new Date().toISOString(), role: 'facilitator', link: created.links.facilitator });
     } catch (err) {
       setError(err instanceof Error ? err.message : t('errorGeneric'));
     } finally {
@@ -109,35 +105,10 @@ export function HomePage() {
         <section className="card" aria-labelledby="links-heading">
           <h2 id="links-heading">{t('linksHeading')}</h2>
           <p className="hint">{t('linksHelp')}</p>
-          <ul className="links">
-            {ROLES.map((role) => (
-              <RoleLink key={role} label={t(ROLE_LABEL[role])} href={board.links[role]} role={role} />
-            ))}
-          </ul>
+          <RoleLinkList links={board.links} />
         </section>
       )}
+      <MyBoards />
     </main>
-  );
-}
-
-function RoleLink({ label, href, role }: { label: string; href: string; role: Role }) {
-  const { t } = useI18n();
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    await navigator.clipboard?.writeText(href);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  };
-  return (
-    <li data-role={role}>
-      <span className="role">{label}</span>
-      <input readOnly value={href} aria-label={label} onFocus={(e) => e.target.select()} />
-      <button type="button" onClick={() => void copy()}>
-        {copied ? t('copied') : t('copy')}
-      </button>
-      <a href={href} target="_blank" rel="noopener">
-        {t('open')}
-      </a>
-    </li>
   );
 }

@@ -1,27 +1,22 @@
 /**
- * The hosts' panel: the format's steps (current highlighted; previous, next, jump), the timer,
- * the board lock, summon, and flags on the selection (public frames, agreed notes). The
- * facilitator and the expert hold the same powers; both write the same session fields.
+ * The hosts' run sheet: a top bar (QR, projector, links, the meeting's papers, the bin), then one
+ * card per step of the format — the current one open with its tools — and the board's own
+ * controls. It folds away to a narrow tab; the facilitator and the expert hold the same powers.
  */
-import { useState } from 'react';
-import { useValue, type TLShape } from 'tldraw';
-import { timerRemainingMs, type TimerState } from '../../../shared/session';
-import { serverNow } from '../sync/serverClock';
+import { useEffect, useState } from 'react';
+import { useValue } from 'tldraw';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
-import { TimerDisplay } from './Timer';
-import { addCustomStep, boardSteps } from './stepFrames';
+import { addCustomStep, boardSteps, stepFrameOf } from './stepFrames';
 import { PresenceList } from '../people/PresenceList';
-import { ExportButton } from '../export/ExportDialog';
-import { VotingControls } from '../tools/Voting';
-import { PrivateModeControls } from '../tools/PrivateMode';
-import { ActionForm } from '../tools/ActionForm';
-import { PollControls } from '../tools/Polls';
-import { JoinQrButton, ProjectorButton } from '../people/JoinQr';
-import { InvitationsButton } from '../people/InvitationsDialog';
-import { ReportButton } from '../export/ReportDialog';
-import { LanguageSwitch } from '../people/LanguageSwitch';
-import { BinButton } from './BinDialog';
+import { RunSheetTopBar } from './RunSheetTopBar';
+import { StepCard } from './StepCard';
+import { SelectionFlags } from './SelectionFlags';
+import { ActionList } from '../tools/ActionList';
+import { rememberBoard } from '../home/myBoards';
+
+/** Narrow screens (and 200 % zoom) start with the panel folded, so the canvas stays usable. */
+const startsFolded = () => window.matchMedia('(max-width: 900px)').matches;
 
 export function HostPanel() {
   const { t, locale } = useI18n();
@@ -29,110 +24,80 @@ export function HostPanel() {
   const { editor, setSession } = tools;
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
   const formatId = useSessionField<string>('formatId');
-  const timer = useSessionField<TimerState>('timer');
   const locked = useSessionField<boolean>('canvasLocked') === true;
-  const [sound, setSound] = useState(false);
+  const closedAt = useSessionField<string>('closedAt');
+  const [folded, setFolded] = useState(startsFolded);
   const steps = useValue('steps', () => boardSteps(editor, formatId, locale), [editor, formatId, locale]);
+  // After closing, a step whose frame was not public is gone from the board: it is marked cleared.
+  const present = useValue('step frames', () => new Set(steps.filter((s) => stepFrameOf(editor, s.id)).map((s) => s.id)), [editor, steps]);
   const index = steps.findIndex((s) => s.id === currentStepId);
-  const selection = useValue('selection', () => editor.getSelectedShapes(), [editor]);
-
-  const goTo = (stepId: string) => {
-    setSession('currentStepId', stepId);
-    const step = steps.find((s) => s.id === stepId);
-    // A new step starts with its own timebox, ready to start.
-    setSession('timer', { stepId, state: 'idle', remainingMs: (step?.minutes ?? 10) * 60_000, startedAt: null } satisfies TimerState);
-  };
-  const remaining = () => (timer ? timerRemainingMs(timer, serverNow()) : (steps[index]?.minutes ?? 10) * 60_000);
-  const setTimer = (state: TimerState['state'], remainingMs: number) => setSession('timer', { stepId: currentStepId, state, remainingMs, startedAt: null } satisfies TimerState);
+  // "Moje tablice" on this browser's home page: the boards it hosted (kept here only).
+  const title = useSessionField<string>('title');
+  useEffect(() => {
+    if (title && (tools.role === 'facilitator' || tools.role === 'expert')) rememberBoard({ id: tools.board.boardId, title, at: new Date().toISOString(), role: tools.role, link: window.location.href });
+  }, [title, tools]);
+  const goTo = (stepId: string) => setSession('currentStepId', stepId);
 
   return (
-    <aside className="host-panel" aria-label={t('hostPanel')}>
-      <h2>{t('hostPanel')}</h2>
-      <section aria-labelledby="steps-heading">
-        <h3 id="steps-heading">{t('steps')}</h3>
-        <div className="row">
-          <button type="button" disabled={index <= 0} onClick={() => goTo(steps[index - 1]!.id)}>
-            ← {t('previousStep')}
-          </button>
-          <button type="button" disabled={index >= steps.length - 1} onClick={() => goTo(steps[index + 1]!.id)}>
-            {t('nextStep')} →
-          </button>
-        </div>
-        <form
-          className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const input = e.currentTarget.elements.namedItem('stepTitle') as HTMLInputElement;
-            if (input.value.trim()) {
-              goTo(addCustomStep(editor, input.value.trim()));
-              input.value = '';
-            }
-          }}
-        >
-          <input name="stepTitle" aria-label={t('customStepTitle')} placeholder={t('customStepTitle')} maxLength={120} />
-          <button type="submit">{t('addStep')}</button>
-        </form>
-        <ol className="step-list">
-          {steps.map((step) => (
-            <li key={step.id}>
-              <button type="button" className={step.id === currentStepId ? 'current' : ''} aria-current={step.id === currentStepId ? 'step' : undefined} onClick={() => goTo(step.id)}>
-                <span className="step-id">{step.id}</span> {step.title}
-                {step.minutes !== null && <span className="timebox"> · {step.minutes} min</span>}
-              </button>
-            </li>
-          ))}
-        </ol>
-        {steps[index]?.tip && (
-          <p className="step-tip" data-testid="step-tip">
-            <strong>{t('stepTip')}:</strong> {steps[index]!.tip}
-          </p>
-        )}
-      </section>
-      <section aria-labelledby="timer-heading">
-        <h3 id="timer-heading">{t('timer')}</h3>
-        <TimerDisplay sound={sound} />
-        <div className="row">
-          {timer?.state === 'running' ? (
-            <button type="button" onClick={() => setTimer('paused', remaining())}>
-              {t('timerPause')}
-            </button>
-          ) : (
-            <button type="button" onClick={() => setTimer('running', remaining())}>
-              {t('timerStart')}
-            </button>
-          )}
-          <button type="button" onClick={() => setTimer(timer?.state === 'running' ? 'running' : 'paused', remaining() + 60_000)}>
-            {t('timerPlusMinute')}
-          </button>
-          <button type="button" onClick={() => setTimer('idle', (steps[index]?.minutes ?? 10) * 60_000)}>
-            {t('timerReset')}
-          </button>
-        </div>
-        <label className="check">
-          <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> {t('sound')}
-        </label>
-      </section>
-      <section>
-        <label className="check">
-          <input type="checkbox" checked={locked} onChange={(e) => setSession('canvasLocked', e.target.checked)} /> {t('lockBoard')}
-        </label>
-        <button type="button" onClick={() => summon(tools)}>
-          {t('summon')}
+    <aside className="host-panel" aria-label={t('hostPanel')} data-folded={folded}>
+      <div className="host-panel-head">
+        <button type="button" className="secondary" aria-expanded={!folded} aria-controls="run-sheet" onClick={() => setFolded(!folded)}>
+          {folded ? t('panelUnfold') : t('panelFold')}
         </button>
-      </section>
-      <SelectionFlags selection={selection} />
-      <VotingControls />
-      <PrivateModeControls />
-      <ActionForm />
-      <PollControls />
-      <ExportButton />
-      <ReportButton />
-      <BinButton />
-      <JoinQrButton />
-      <InvitationsButton />
-      <ProjectorButton />
-      <PresenceList />
-      <LanguageSwitch />
+        {!folded && <h2>{t('hostPanel')}</h2>}
+      </div>
+      <div id="run-sheet" className="run-sheet" hidden={folded}>
+        <RunSheetTopBar />
+        <section aria-labelledby="steps-heading">
+          <div className="row spread">
+            <h3 id="steps-heading">{t('steps')}</h3>
+            <div className="row">
+              <button type="button" className="secondary" disabled={index <= 0} aria-describedby={index <= 0 ? 'step-nav-why' : undefined} onClick={() => goTo(steps[index - 1]!.id)}>
+                ← {t('previousStep')}
+              </button>
+              <button type="button" className="secondary" disabled={index >= steps.length - 1} aria-describedby={index >= steps.length - 1 ? 'step-nav-why' : undefined} onClick={() => goTo(steps[index + 1]!.id)}>
+                {t('nextStep')} →
+              </button>
+            </div>
+          </div>
+          {(index <= 0 || index >= steps.length - 1) && (
+            <p id="step-nav-why" className="hint">
+              {index < 0 ? t('stepNavNone') : index === 0 ? t('stepNavFirst') : t('stepNavLast')}
+            </p>
+          )}
+          <ol className="step-cards">
+            {steps.map((step) => (
+              <StepCard key={step.id} step={step} current={step.id === currentStepId} cleared={closedAt !== undefined && !present.has(step.id)} onGo={() => goTo(step.id)} />
+            ))}
+          </ol>
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const input = e.currentTarget.elements.namedItem('stepTitle') as HTMLInputElement;
+              if (input.value.trim()) {
+                goTo(addCustomStep(editor, input.value.trim()));
+                input.value = '';
+              }
+            }}
+          >
+            <input name="stepTitle" aria-label={t('customStepTitle')} placeholder={t('customStepTitle')} maxLength={120} />
+            <button type="submit">{t('addStep')}</button>
+          </form>
+        </section>
+        <ActionList />
+        <section aria-labelledby="board-heading" className="board-controls">
+          <h3 id="board-heading">{t('boardControls')}</h3>
+          <label className="check">
+            <input type="checkbox" checked={locked} onChange={(e) => setSession('canvasLocked', e.target.checked)} /> {t('lockBoard')}
+          </label>
+          <button type="button" onClick={() => summon(tools)}>
+            {t('summon')}
+          </button>
+          <SelectionFlags />
+        </section>
+        <PresenceList />
+      </div>
     </aside>
   );
 }
@@ -145,39 +110,4 @@ function summon({ editor, board, setSession }: ReturnType<typeof useBoardTools>)
     camera: { x: camera.x, y: camera.y, z: camera.z },
     summonId: crypto.randomUUID(),
   });
-}
-
-/** Public (frames) and agreed (notes) flags on what the host has selected. */
-function SelectionFlags({ selection }: { selection: TLShape[] }) {
-  const { t } = useI18n();
-  const { editor } = useBoardTools();
-  const frames = selection.filter((s) => s.type === 'frame');
-  const notes = selection.filter((s) => s.type !== 'frame');
-  const allPublic = frames.length > 0 && frames.every((f) => f.meta.public === true);
-  const allAgreed = notes.length > 0 && notes.every((n) => n.meta.agreed === true);
-  const setFlag = (shapes: TLShape[], flag: 'public' | 'agreed', on: boolean) =>
-    editor.updateShapes(
-      shapes.map((s) => {
-        const { [flag]: _old, ...meta } = s.meta;
-        return { id: s.id, type: s.type, meta: on ? { ...meta, [flag]: true } : meta };
-      }),
-    );
-  return (
-    <section className="row wrap">
-      {frames.length > 0 ? (
-        <button type="button" onClick={() => setFlag(frames, 'public', !allPublic)}>
-          {allPublic ? t('markPrivate') : t('markPublic')}
-        </button>
-      ) : (
-        <p className="hint">{t('selectFrame')}</p>
-      )}
-      {notes.length > 0 ? (
-        <button type="button" onClick={() => setFlag(notes, 'agreed', !allAgreed)}>
-          {allAgreed ? t('unmarkAgreed') : t('markAgreed')}
-        </button>
-      ) : (
-        <p className="hint">{t('selectNotes')}</p>
-      )}
-    </section>
-  );
 }

@@ -7,12 +7,12 @@ import { useEffect, useState } from 'react';
 import { useValue } from 'tldraw';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
-import { TimerDisplay } from './Timer';
+import { SoundToggle, TimerDisplay } from './Timer';
 import { boardSteps, isStepInView, showStep } from './stepFrames';
 
 export function StepBanner() {
   const { t, locale } = useI18n();
-  const { editor, isHost } = useBoardTools();
+  const { editor, isHost, isProjector } = useBoardTools();
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
   const formatId = useSessionField<string>('formatId');
   const [open, setOpen] = useState(true);
@@ -38,7 +38,8 @@ export function StepBanner() {
           {step.id} {step.title}
           {step.minutes !== null && <span className="timebox"> · {step.minutes} min</span>}
         </h2>
-        <TimerDisplay />
+        <TimerDisplay beeps />
+        {!isHost && !isProjector && <SoundToggle />}
         {(step.instructions || step.goal) && (
           <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
             {t('instructions')}

@@ -1,20 +1,23 @@
-/** The step's countdown: the same for everyone (server time), with a time-up signal. */
+/**
+ * The step's countdown: the same for everyone (server time), with a time-up signal, and the
+ * sound at the end on the devices that allowed it.
+ */
 import { useEffect, useRef } from 'react';
 import { timerRemainingMs, type TimerState } from '../../../shared/session';
 import { serverNow } from '../sync/serverClock';
 import { useSessionField, useTick } from '../board/BoardContext';
 import { useI18n } from '../i18n';
+import { formatClock } from './timerLength';
+import { beep, useSoundAllowed } from './timerSound';
 
-export function formatDuration(ms: number): string {
-  const total = Math.ceil(ms / 1000);
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  return `${m}:${String(s).padStart(2, '0')}`;
-}
-
-export function TimerDisplay({ sound = false }: { sound?: boolean }) {
+/**
+ * `beeps`: this display plays the sound (one display a page does: the step banner's).
+ * `showIdle`: shows a set but not yet started timer (to hosts).
+ */
+export function TimerDisplay({ beeps = false, showIdle = false }: { beeps?: boolean; showIdle?: boolean }) {
   const { t } = useI18n();
   const timer = useSessionField<TimerState>('timer');
+  const [sound] = useSoundAllowed();
   useTick(timer?.state === 'running');
   const remaining = timer ? timerRemainingMs(timer, serverNow()) : 0;
   const timeUp = timer?.state === 'running' && remaining === 0;
@@ -24,32 +27,28 @@ export function TimerDisplay({ sound = false }: { sound?: boolean }) {
       beeped.current = false;
       return;
     }
-    if (sound && !beeped.current) {
+    if (beeps && sound && !beeped.current) {
       beeped.current = true;
       beep();
     }
-  }, [timeUp, sound]);
-  if (!timer || timer.state === 'idle') return null;
+  }, [timeUp, sound, beeps]);
+  if (!timer || (timer.state === 'idle' && !showIdle)) return null;
   return (
     <div className={`timer${timeUp ? ' time-up' : ''}`} role="timer" aria-live={timeUp ? 'assertive' : 'off'} data-state={timer.state}>
-      <span className="timer-value">{formatDuration(remaining)}</span>
+      <span className="timer-value">{formatClock(remaining)}</span>
+      {timer.state === 'paused' && <span className="timer-paused">{t('timerPaused')}</span>}
       {timeUp && <span className="timer-up">{t('timeUp')}</span>}
     </div>
   );
 }
 
-function beep(): void {
-  try {
-    const audio = new AudioContext();
-    const tone = audio.createOscillator();
-    const gain = audio.createGain();
-    tone.frequency.value = 880;
-    gain.gain.setValueAtTime(0.2, audio.currentTime);
-    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.8);
-    tone.connect(gain).connect(audio.destination);
-    tone.start();
-    tone.stop(audio.currentTime + 0.8);
-  } catch {
-    // No sound on this device: the visual signal stays.
-  }
+/** Everyone's own choice: a sound at the end of the time on this device. */
+export function SoundToggle() {
+  const { t } = useI18n();
+  const [sound, setSound] = useSoundAllowed();
+  return (
+    <label className="check sound-toggle">
+      <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> {t('sound')}
+    </label>
+  );
 }

@@ -52,10 +52,13 @@ export function PollCard() {
   const tools = useBoardTools();
   // The answers are every instance's tallies, summed.
   const poll = usePollAnswers(useSessionField<PollState>('poll'));
+  const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
+  const pinned = useSessionField<string | null>('pollPinned') ?? null;
   const [answered, setAnswered] = useState<string | null>(null);
   const [error, setError] = useState('');
   if (!poll) return null;
-  const showResults = poll.shown;
+  // Results stay with the step the poll was asked in, unless a host pins them.
+  const showResults = poll.shown && (poll.stepId === null || poll.stepId === currentStepId || pinned === poll.id);
   const canAnswer = poll.state === 'open' && answered !== poll.id && tools.role !== 'observer' && !tools.isProjector;
   if (!showResults && !canAnswer && answered !== poll.id) return null;
 
@@ -116,6 +119,9 @@ export function PollControls() {
   const poll = useSessionField<PollState>('poll');
   const answers = usePollAnswers(poll);
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
+  const pinned = useSessionField<string | null>('pollPinned') ?? null;
+  // Options only for the kinds that have them: a scale is 1–5, a short answer is free text.
+  const [kind, setKind] = useState<PollState['kind']>('scale');
   const ask = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -158,7 +164,10 @@ export function PollControls() {
             {poll.shown ? t('pollHide') : t('pollShow')}
           </button>
           <button type="button" onClick={() => setSession('poll', { ...poll, agreed: !poll.agreed })}>
-            {poll.agreed ? t('unmarkAgreed') : t('markAgreed')}
+            {poll.agreed ? t('pollUnmarkAgreed') : t('pollMarkAgreed')}
+          </button>
+          <button type="button" aria-pressed={pinned === poll.id} onClick={() => setSession('pollPinned', pinned === poll.id ? null : poll.id)}>
+            {t('pollPin')}
           </button>
           <button type="button" onClick={keepAsShape}>
             {t('pollKeep')}
@@ -172,17 +181,19 @@ export function PollControls() {
         </label>
         <label>
           {t('pollKind')}
-          <select name="kind" defaultValue="scale">
+          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as PollState['kind'])}>
             <option value="scale">{t('pollScale')}</option>
             <option value="single">{t('pollSingle')}</option>
             <option value="multiple">{t('pollMultiple')}</option>
             <option value="text">{t('pollText')}</option>
           </select>
         </label>
-        <label>
-          {t('pollOptions')}
-          <textarea name="options" rows={3} />
-        </label>
+        {(kind === 'single' || kind === 'multiple') && (
+          <label>
+            {t('pollOptions')}
+            <textarea name="options" rows={3} required />
+          </label>
+        )}
         <button type="submit">{t('pollAsk')}</button>
       </form>
     </section>

@@ -1,41 +1,23 @@
 /**
- * Private writing for a step (Format 2's barriers, written alone, then revealed): while a host has
- * it on, a participant's new notes in the step's frame stay on their device — not sent to the
- * server at all — and show as private to their author; when a host reveals (or turns it off),
- * every device publishes its held notes at once.
+ * Private writing for a step (Format 2's barriers, written alone, then revealed): the banner a
+ * participant cannot miss while it is on, and the hosts' controls. The participant's side is in
+ * usePrivateWriting.ts.
  */
-import { useEffect } from 'react';
-import type { TLRecord } from 'tldraw';
 import type { PrivateModeState } from '../../../shared/session';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
-import { stepFrameOf } from '../steps/stepFrames';
-import { heldNotes } from './privateWriting';
+import { usePrivateWriting } from './usePrivateWriting';
 
 export function PrivateModeWatcher() {
   const { t } = useI18n();
-  const { editor, binding, isHost } = useBoardTools();
   const mode = useSessionField<PrivateModeState>('privateMode');
-  const active = mode?.state === 'on' && mode.stepId !== null;
-
-  useEffect(() => {
-    if (isHost || !active) {
-      binding.setHoldPolicy(null);
-      if (binding.held.size > 0) binding.publishHeld();
-      heldNotes.set(new Set());
-      return;
-    }
-    const frameId = stepFrameOf(editor, mode!.stepId!);
-    binding.setHoldPolicy((record: TLRecord) => {
-      const hold = record.typeName === 'shape' && frameId !== undefined && (record.parentId === frameId || editor.hasAncestor(record.id, frameId));
-      if (hold) queueMicrotask(() => heldNotes.set(new Set(binding.held)));
-      return hold;
-    });
-    return () => binding.setHoldPolicy(null);
-  }, [editor, binding, isHost, active, mode?.stepId, mode?.revealId]);
-
-  if (!active || isHost) return null;
-  return <p className="private-label">{t('privateModeOn')}</p>;
+  const active = usePrivateWriting(mode);
+  if (!active) return null;
+  return (
+    <p className="private-label" role="status">
+      {t('privateModeOn')}
+    </p>
+  );
 }
 
 export function PrivateModeControls() {

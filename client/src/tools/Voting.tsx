@@ -8,12 +8,14 @@ import { useEffect, useState } from 'react';
 import { useValue, type TLShapeId } from 'tldraw';
 import type { VoteState } from '../../../shared/session';
 import type { ServerReply } from '../../../shared/requests';
-import { useBoardTools, useSessionField } from '../board/BoardContext';
+import { useBoardTools, useCanvasAwareness, useSessionField } from '../board/BoardContext';
+import { reportWork } from '../sync/workCounts';
 import { useI18n } from '../i18n';
 import { refusalMessage } from '../refusals';
 import { stepFrameOf } from '../steps/stepFrames';
 import { SUMMARY_LABELS } from '../../../shared/summary/labels';
 import { useVoteCounts } from '../board/useSessionTotals';
+import { MarkTop } from './MarkTop';
 
 /** The notes on the ballot, with where they are on the screen. */
 function useBallot(vote: VoteState | undefined) {
@@ -39,6 +41,7 @@ function useBallot(vote: VoteState | undefined) {
 export function VoteOverlay() {
   const { t, locale } = useI18n();
   const tools = useBoardTools();
+  const awareness = useCanvasAwareness();
   const vote = useSessionField<VoteState>('vote');
   const ballot = useBallot(vote);
   const counts = useVoteCounts(vote);
@@ -49,6 +52,7 @@ export function VoteOverlay() {
   const handle = (reply: ServerReply) => {
     if (reply.t === 'my-votes') {
       setMine({ voteId: reply.voteId, mine: reply.mine, left: reply.left });
+      reportWork(awareness, 'votedIn', Object.values(reply.mine).some((n) => n > 0) ? reply.voteId : null);
       setError('');
     } else if (reply.t === 'refused') setError(t(refusalMessage(reply.reason)));
   };
@@ -107,7 +111,6 @@ export function VotingControls() {
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
   const [perPerson, setPerPerson] = useState(3);
   const [cap, setCap] = useState('');
-  const [topN, setTopN] = useState(3);
   const start = () => {
     const frameId = currentStepId ? stepFrameOf(editor, currentStepId) : undefined;
     if (!frameId) return;
@@ -119,16 +122,6 @@ export function VotingControls() {
       capPerNote: cap ? Number(cap) : null,
       state: 'open',
     } satisfies VoteState);
-  };
-  const markTop = () => {
-    if (!vote) return;
-    const top = Object.entries(counts)
-      .filter(([, n]) => n > 0)
-      .sort(([, a], [, b]) => b - a)
-      .slice(0, topN)
-      .map(([id]) => editor.getShape(id as TLShapeId))
-      .filter((s) => s !== undefined);
-    editor.updateShapes(top.map((s) => ({ id: s.id, type: s.type, meta: { ...s.meta, agreed: true } })));
   };
   return (
     <section aria-labelledby="voting-heading">
@@ -150,17 +143,7 @@ export function VotingControls() {
           <button type="button" disabled={!currentStepId} onClick={start}>
             {t('voteStart')}
           </button>
-          {vote?.state === 'closed' && (
-            <div className="row">
-              <label>
-                {t('topN')}
-                <input type="number" min={1} max={20} value={topN} onChange={(e) => setTopN(Math.max(1, Number(e.target.value) || 1))} />
-              </label>
-              <button type="button" onClick={markTop}>
-                {t('voteTopN')}
-              </button>
-            </div>
-          )}
+          {vote?.state === 'closed' && <MarkTop vote={vote} />}
         </div>
       )}
     </section>
