@@ -3,12 +3,14 @@ import type { PollState, PrivateModeState, VoteState } from '../../../shared/ses
 import { useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 import { useWorkCounts } from '../sync/workCounts';
+import { usePollAnswers } from '../board/useSessionTotals';
 
 export function LiveCounters() {
   const { t } = useI18n();
   const counts = useWorkCounts();
   const vote = useSessionField<VoteState>('vote');
-  const poll = useSessionField<PollState>('poll');
+  // Answers are every instance's tallies, summed (the poll field itself holds none).
+  const poll = usePollAnswers(useSessionField<PollState>('poll'));
   const mode = useSessionField<PrivateModeState>('privateMode');
   const rows: [string, string][] = [];
   if (mode?.state === 'on') rows.push([t('countHeld'), `${counts.heldNotes} (${t('countFromPeople')}: ${counts.heldPeople})`]);
