@@ -153,7 +153,7 @@ export function PollControls() {
       {poll && (
         <div className="row wrap">
           <span className="hint">
-            {poll.question} — {t('pollAnswered')}: {poll.answered}
+            {poll.question} — {t('pollAnswered')}: {answers?.answered ?? poll.answered}
           </span>
           {poll.state === 'open' && (
             <button type="button" onClick={() => setSession('poll', { ...poll, state: 'closed' })}>
