@@ -1,15 +1,23 @@
 /**
  * The load generator (its own process, so it does not share the server's event loop): raw
- * y-protocols clients in rooms, each sending canvas updates (~200 bytes) and cursor (awareness)
- * updates at the workshop rate. In each room two probe clients decode what they receive and
- * measure delivery latency; every client counts what it receives. Prints one JSON line.
+ * y-protocols clients in rooms, doing what a workshop's tldraw clients do to a board. Each client
+ * first syncs the room (sync step 1, applies step 2), then owns one note and drags it: every canvas
+ * update sets that note's whole record again through a YKeyValue over the `tldraw` array of its own
+ * Y.Doc (a valid tldraw 3.15 note on the board's page, with the send time in `meta`), and it sends
+ * cursor (awareness) updates. In each room two probe clients keep a mirror of the document, decode
+ * the record changes they receive and time them, and decode every awareness update; every client
+ * counts what it receives. Prints `{"event":"load-start"}` and `{"event":"load-end"}` around the
+ * measured window (the bench reads the server's CPU there), then one JSON line of results.
  */
 import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
+import { YKeyValue } from 'y-utility/y-keyvalue';
 import { writeUpdate } from 'y-protocols/sync';
+import { noteRecord, PAGE_ID } from '../helpers/records';
+import type { CanvasRecord } from '../../shared/projection';
 
 interface Args {
   urls: string[][]; // per room, one URL per client (lets a room span instances)
@@ -17,13 +25,30 @@ interface Args {
   updatesPerSecond: number;
   cursorsPerSecond: number;
 }
+
+/** What a note carries in `meta` (keys that are free for participants): send time, sender, sequence. */
+interface DragMeta {
+  t: number;
+  i: number;
+  s: number;
+}
+
 const args = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Args;
 const now = () => performance.timeOrigin + performance.now();
-const latencies: number[] = [];
-let expected = 0;
-let delivered = 0;
+/** Probes per room: they decode and time everything they receive (other clients only count). */
+const PROBES = 2;
+const REMOTE = Symbol('remote');
+const canvasLatencies: number[] = [];
+const cursorLatencies: number[] = [];
+const expected = { canvas: 0, cursor: 0 };
+const delivered = { canvas: 0, cursor: 0 };
 let messagesIn = 0;
-const PAD = 'x'.repeat(150);
+let bytesIn = 0;
+let updateBytesOut = 0;
+let updatesOut = 0;
+let notices = 0;
+const closes = new Map<number, number>();
+let measuring = false;
 
 function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
@@ -32,59 +57,123 @@ function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-async function openClient(url: string, index: number, probe: boolean, roomSize: number) {
+/** A client's note: the same valid record each time, at a new place and with a new `meta`. */
+function noteTemplate(room: number, index: number): CanvasRecord {
+  return noteRecord(`shape:bench-${room}-${index}`, `Pomysł ${index}`, { parentId: PAGE_ID });
+}
+
+async function openClient(url: string, room: number, index: number, probesInRoom: number) {
+  const probe = index < probesInRoom;
   const ws = new WebSocket(url, { perMessageDeflate: false });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
   });
-  const doc = new Y.Doc();
-  const map = doc.getMap<{ t: number; pad: string }>('m');
-  let pending: Uint8Array[] = [];
-  doc.on('update', (u: Uint8Array, origin: unknown) => origin !== 'remote' && pending.push(u));
-  const mirror = probe ? new Y.Doc() : null;
-  mirror?.getMap<{ t: number }>('m').observe((event) => {
-    const at = now();
-    for (const key of event.keysChanged) {
-      const value = mirror.getMap<{ t: number }>('m').get(key);
-      if (value && key !== `c${index}`) {
-        latencies.push(at - value.t);
-        delivered++;
-      }
-    }
+  ws.on('close', (code) => {
+    if (measuring || code !== 1005) closes.set(code, (closes.get(code) ?? 0) + 1);
   });
+  ws.on('error', () => {});
+  const doc = new Y.Doc();
+  const records = new YKeyValue<CanvasRecord>(doc.getArray('tldraw') as Y.Array<{ key: string; val: CanvasRecord }>);
+  // Our own changes go out as they are made; what came from the server does not go back.
+  doc.on('update', (u: Uint8Array, origin: unknown) => {
+    if (origin === REMOTE) return;
+    const message = frame(0, (e) => writeUpdate(e, u));
+    updateBytesOut += u.byteLength;
+    updatesOut++;
+    ws.send(message);
+  });
+
+  // A probe's mirror holds everything the room sends it; its record changes are what it times.
+  const mirror = probe ? new Y.Doc() : null;
+  let receivedAt = 0;
+  let counting = false;
+  const lastSeen = new Map<string, number>();
+  const lastClock = new Map<number, number>();
+  if (mirror) {
+    const mirrored = new YKeyValue<CanvasRecord>(mirror.getArray('tldraw') as Y.Array<{ key: string; val: CanvasRecord }>);
+    mirrored.on('change', (changes: Map<string, { newValue?: CanvasRecord }>) => {
+      if (!counting) return;
+      for (const [key, { newValue }] of changes) {
+        const meta = newValue?.meta as DragMeta | undefined;
+        if (!meta || typeof meta.t !== 'number' || meta.i === index) continue;
+        // Sequence numbers: a value another replaced within the same server tick arrives merged
+        // into the newer one (Yjs keeps a client's changes in order, so a newer value implies the
+        // older ones were integrated); it counts as delivered, only the newest is timed.
+        delivered.canvas += meta.s - (lastSeen.get(key) ?? 0);
+        lastSeen.set(key, meta.s);
+        canvasLatencies.push(receivedAt - meta.t);
+      }
+    });
+  }
+
+  let synced!: () => void;
+  const whenSynced = new Promise<void>((resolve) => (synced = resolve));
+  let isSynced = false;
   ws.on('message', (data: Buffer) => {
     messagesIn++;
-    if (!probe) return;
+    bytesIn += data.byteLength;
+    if (isSynced && !probe) return; // after the sync, an ordinary client only counts
+    const at = now();
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
     if (type === 0) {
       const sub = decoding.readVarUint(decoder);
-      if (sub === 1 || sub === 2) Y.applyUpdate(mirror!, decoding.readVarUint8Array(decoder), 'remote');
-    } else if (type === 1) {
-      const at = now();
+      const payload = decoding.readVarUint8Array(decoder);
+      if (sub === 0) {
+        // The server's sync step 1: answer with what we have, as a stock client does.
+        ws.send(frame(0, (e) => {
+          encoding.writeVarUint(e, 1);
+          encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, payload));
+        }));
+      } else if (sub === 1 && !isSynced) {
+        Y.applyUpdate(doc, payload, REMOTE);
+        if (mirror) Y.applyUpdate(mirror, payload, REMOTE);
+        isSynced = true;
+        counting = true;
+        synced();
+      } else if (mirror && (sub === 1 || sub === 2)) {
+        receivedAt = at;
+        Y.applyUpdate(mirror, payload, REMOTE);
+      }
+    } else if (type === 1 && probe && isSynced) {
       const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
       const count = decoding.readVarUint(inner);
       for (let i = 0; i < count; i++) {
-        decoding.readVarUint(inner);
-        decoding.readVarUint(inner);
+        const client = decoding.readVarUint(inner);
+        const clock = decoding.readVarUint(inner);
         const state = decoding.readVarString(inner);
         const match = /"t":([0-9.]+),"i":(\d+)/.exec(state);
         if (match && Number(match[2]) !== index) {
-          latencies.push(at - Number(match[1]));
-          delivered++;
+          // As with records: a state replaced by a newer one within a tick counts as delivered.
+          delivered.cursor += clock - (lastClock.get(client) ?? 0);
+          lastClock.set(client, clock);
+          cursorLatencies.push(at - Number(match[1]));
         }
       }
+    } else if (type === 101) {
+      notices++;
     }
   });
+  // Sync step 1 with our (empty) state vector: "send me everything".
+  ws.send(frame(0, (e) => {
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
+  }));
+  await whenSynced;
+
+  const base = noteTemplate(room, index);
+  const id = base.id;
+  // Probes are not sent their own messages' worth of expectations.
+  const receivers = probe ? probesInRoom - 1 : probesInRoom;
+  let seq = 0;
   let clock = 0;
   return {
-    probe,
     update() {
-      map.set(`c${index}`, { t: now(), pad: PAD });
-      for (const u of pending) ws.send(frame(0, (e) => writeUpdate(e, u)));
-      pending = [];
-      expected += probesPerRoom(roomSize);
+      seq++;
+      const meta: DragMeta = { t: now(), i: index, s: seq };
+      records.set(id, { ...base, x: 100 + ((seq * 7) % 600), y: 100 + index * 24, meta } as unknown as CanvasRecord);
+      expected.canvas += receivers;
     },
     cursor() {
       clock++;
@@ -94,21 +183,14 @@ async function openClient(url: string, index: number, probe: boolean, roomSize: 
       encoding.writeVarUint(inner, clock);
       encoding.writeVarString(inner, `{"user":{"name":"Uczestnik ${index}"},"cursor":{"x":${clock % 900},"y":${index}},"t":${now()},"i":${index}}`);
       ws.send(frame(1, (e) => encoding.writeVarUint8Array(e, encoding.toUint8Array(inner))));
-      expected += probesPerRoom(roomSize);
+      expected.cursor += receivers;
     },
     close: () => ws.close(),
   };
 }
 
-/** Probes in a room other than the sender: every message a client sends should reach each of them. */
-const PROBES = 2;
-function probesPerRoom(_roomSize: number): number {
-  return PROBES;
-}
-
-const rooms = await Promise.all(args.urls.map((urls) => Promise.all(urls.map((url, i) => openClient(url, i, i < PROBES, urls.length)))));
+const rooms = await Promise.all(args.urls.map((urls, r) => Promise.all(urls.map((url, i) => openClient(url, r, i, Math.min(PROBES, urls.length))))));
 const clients = rooms.flat();
-// Probes send too but do not count their own messages: correct the expectation per room.
 const timers: NodeJS.Timeout[] = [];
 const spread = (count: number, perSecond: number, act: (i: number) => void) => {
   // Each client on its own phase, so traffic is even rather than in bursts.
@@ -123,26 +205,40 @@ const spread = (count: number, perSecond: number, act: (i: number) => void) => {
   }
 };
 await new Promise((r) => setTimeout(r, 1000));
-const start = now();
+const cpuBefore = process.cpuUsage();
+measuring = true;
+console.log(JSON.stringify({ event: 'load-start' }));
 spread(clients.length, args.updatesPerSecond, (i) => clients[i]!.update());
 spread(clients.length, args.cursorsPerSecond, (i) => clients[i]!.cursor());
 await new Promise((r) => setTimeout(r, args.seconds * 1000));
 for (const t of timers) clearInterval(t);
-const elapsed = (now() - start) / 1000;
+// What was sent in the window may still arrive: wait, then stop counting.
 await new Promise((r) => setTimeout(r, 1500));
-// A probe does not receive its own messages: remove those from the expectation.
-const probeOwn = rooms.reduce((n, room) => n + room.filter((c) => c.probe).length, 0);
-const ownSent = probeOwn * elapsed * (args.updatesPerSecond + args.cursorsPerSecond);
-latencies.sort((a, b) => a - b);
-const pct = (q: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]! : NaN);
+console.log(JSON.stringify({ event: 'load-end' }));
+measuring = false;
+const cpu = process.cpuUsage(cpuBefore);
+
+const sortNumbers = (values: number[]) => values.sort((a, b) => a - b);
+const pct = (values: number[], q: number) => (values.length ? values[Math.min(values.length - 1, Math.floor(values.length * q))]! : NaN);
+const all = sortNumbers([...canvasLatencies, ...cursorLatencies]);
+sortNumbers(canvasLatencies);
+sortNumbers(cursorLatencies);
 console.log(
   JSON.stringify({
     clients: clients.length,
-    p50: pct(0.5),
-    p95: pct(0.95),
-    p99: pct(0.99),
-    delivered: delivered / Math.max(1, expected - ownSent),
+    p50: pct(all, 0.5),
+    p95: pct(all, 0.95),
+    p99: pct(all, 0.99),
+    max: all.at(-1) ?? NaN,
+    delivered: (delivered.canvas + delivered.cursor) / Math.max(1, expected.canvas + expected.cursor),
+    canvas: { p50: pct(canvasLatencies, 0.5), p99: pct(canvasLatencies, 0.99), delivered: delivered.canvas / Math.max(1, expected.canvas) },
+    cursor: { p50: pct(cursorLatencies, 0.5), p99: pct(cursorLatencies, 0.99), delivered: delivered.cursor / Math.max(1, expected.cursor) },
+    updateBytes: updatesOut ? updateBytesOut / updatesOut : 0,
     messagesIn,
+    bytesIn,
+    notices,
+    closes: Object.fromEntries(closes),
+    loadgenCpuSeconds: (cpu.user + cpu.system) / 1e6,
   }),
 );
 for (const c of clients) c.close();

@@ -1,33 +1,83 @@
 /**
- * `npm run bench [-- --quick]`: Tablica against the y-websocket 1.5.4 reference server in the
- * workshop scenario (rooms of 40, 2 canvas updates and 5 cursor updates a second per client),
- * then idle connections, a 5,000-note board's cold load, and — with DATABASE_URL and REDIS_URL —
- * delivery across two instances. The load generator runs in its own process; the server's CPU
- * seconds and peak RSS are read from /proc.
+ * `npm run bench [-- --quick]`: the workshop scenario (rooms of 40; each client drags its own note,
+ * 2 canvas updates and 5 cursor updates a second) against Tablica, the batched relay (the limit
+ * reference, batchedRelay.ts) and the y-websocket 1.5.4 reference server, side by side per client
+ * level; then idle connections, a 5,000-note board's cold load, and — with DATABASE_URL and
+ * REDIS_URL — delivery across two instances. The load generator runs in its own process; each
+ * server's CPU seconds over the measured window and its peak RSS are read from /proc.
+ *
+ * Options:
+ *   --quick               a short smoke run (4 s per level, 200 clients, small idle/cold figures)
+ *   --levels 1000,2000    client levels (default 200,400,1000,2000; also BENCH_LEVELS)
+ *   --servers tablica,relay,reference   which servers the workshop table measures (default all;
+ *                         `none` skips the table)
+ *   --server-root DIR     run Tablica's server from another checkout (e.g. a git worktree of an
+ *                         older commit); the load generator stays this checkout's
+ *   --workshop-only       skip the idle, cold-load and cross-instance figures
+ *   --profile DIR         run Tablica's server with `--cpu-prof` into DIR (stopped with SIGTERM so
+ *                         the profile is written; summarise it with tests/bench/profileSummary.ts)
+ *   --seconds N           seconds of load per level (default 15, quick 4)
+ *   --verbose             print the load generator's full result per measurement
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { YKeyValue } from 'y-utility/y-keyvalue';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
 import { createBoard, syncUrl, TEST_SECRET, tempDataDir } from '../helpers/server';
 import { noteRecord } from '../helpers/records';
 import { connectStockClient } from '../helpers/clients';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    levels: { type: 'string' },
+    servers: { type: 'string', default: 'tablica,relay,reference' },
+    'server-root': { type: 'string' },
+    'workshop-only': { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    seconds: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
 const quick = values.quick;
-const SECONDS = quick ? 4 : 15;
+const SECONDS = values.seconds ? Number(values.seconds) : quick ? 4 : 15;
 const root = path.resolve(import.meta.dirname, '..', '..');
+const serverRoot = path.resolve(values['server-root'] ?? root);
+const profileDir = values.profile ? path.resolve(values.profile) : undefined;
+const servers = new Set(values.servers.split(','));
+const levels = (values.levels ?? process.env.BENCH_LEVELS)?.split(',').map(Number) ?? (quick ? [200] : [200, 400, 1000, 2000]);
+const ROOM_SIZE = 40;
 
 interface LoadResult {
   clients: number;
   p50: number;
   p95: number;
   p99: number;
+  max: number;
   delivered: number;
+  canvas: { p50: number; p99: number; delivered: number };
+  cursor: { p50: number; p99: number; delivered: number };
+  updateBytes: number;
+  messagesIn: number;
+  notices: number;
+  closes: Record<string, number>;
+  loadgenCpuSeconds: number;
+  /** Added here: the servers' CPU seconds over the measured window, and peak RSS at its end. */
+  serverCpu: number;
+  peakRss: number;
+  /** CPU seconds the rest of the machine used in the window (other processes: a disturbed figure). */
+  othersCpu: number;
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
 }
 
 function procStats(pid: number): { cpu: number; peakRss: number } {
@@ -36,27 +86,102 @@ function procStats(pid: number): { cpu: number; peakRss: number } {
   return { cpu: (Number(stat[11]) + Number(stat[12])) / 100, peakRss: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024 };
 }
 
-function runLoad(urls: string[][]): LoadResult {
+/** CPU seconds the whole machine has spent busy since boot (all cores, from /proc/stat). */
+function machineBusy(): number {
+  const [, user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+}
+
+/** A server child that prints `{"event":"server.listening","port":N}` (Tablica, the relay, the reference). */
+async function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, graceful = false): Promise<Server> {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  // Read continuously: a server blocked on a full stdout pipe would be measured wrongly.
+  child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-64 * 1024)));
+  child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-64 * 1024)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const look = () => {
+      const match = /"event":"server.listening","port":(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout!.off('data', look);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout!.on('data', look);
+    child.once('exit', () => reject(new Error(`server exited:\n${output}`)));
+  });
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill(graceful ? 'SIGTERM' : 'SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** Tablica's server (`server/main.ts`) from a checkout: this one, or `--server-root`. */
+function startTablica(env: Record<string, string> = {}, from = serverRoot): Promise<Server> {
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  return startChild([...flags, '--import', 'tsx', path.join(from, 'server', 'main.ts')], from, {
+    PATH: process.env.PATH ?? '',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    DATA_DIR: tempDataDir('bench'),
+    SECRET: TEST_SECRET,
+    MAX_CONNECTIONS_PER_BOARD: '20000',
+    BOARD_CREATIONS_PER_HOUR: '100000',
+    MAX_MESSAGES_PER_SECOND: '2000',
+    ...env,
+  }, profileDir !== undefined);
+}
+
+const startRelay = () => startChild(['--import', 'tsx', path.join(root, 'tests/bench/batchedRelay.ts')], root, { PATH: process.env.PATH ?? '' });
+const startReference = () => startChild([path.join(root, 'tests/bench/referenceServer.cjs')], root, { PATH: process.env.PATH ?? '' });
+
+/** Runs the load generator on these rooms; the servers' CPU is read at its start and end marks. */
+function runLoad(urls: string[][], pids: number[]): Promise<LoadResult> {
   // The clients' addresses go through a file: a thousand of them are too long for a command line.
   const argsFile = path.join(tempDataDir('bench-args'), 'args.json');
   fs.writeFileSync(argsFile, JSON.stringify({ urls, seconds: SECONDS, updatesPerSecond: 2, cursorsPerSecond: 5 }));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'tests/bench/loadgen.ts'), argsFile], {
-    cwd: root,
-    maxBuffer: 16 * 1024 * 1024,
-    timeout: (SECONDS + 120) * 1000,
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/bench/loadgen.ts'), argsFile], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const cpu = () => pids.reduce((sum, pid) => sum + procStats(pid).cpu, 0);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), (SECONDS + 180) * 1000);
+    let cpuAtStart = 0;
+    let cpuAtEnd = 0;
+    let busyAtStart = 0;
+    let busyAtEnd = 0;
+    let last = '';
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.includes('"event":"load-start"')) {
+        cpuAtStart = cpu();
+        busyAtStart = machineBusy();
+      } else if (line.includes('"event":"load-end"')) {
+        cpuAtEnd = cpu();
+        busyAtEnd = machineBusy();
+      } else if (line.trim()) last = line;
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0 || !last) return reject(new Error(`load generator failed (exit ${code})`));
+      const result = JSON.parse(last) as LoadResult;
+      result.serverCpu = cpuAtEnd - cpuAtStart;
+      // The generator's own figure covers the same window (give or take its final line).
+      result.othersCpu = Math.max(0, busyAtEnd - busyAtStart - result.serverCpu - result.loadgenCpuSeconds);
+      result.peakRss = Math.max(...pids.map((pid) => procStats(pid).peakRss));
+      resolve(result);
+    });
   });
-  return JSON.parse(out.toString().trim().split('\n').at(-1)!) as LoadResult;
 }
 
-async function startReference(): Promise<{ child: ReturnType<typeof spawn>; url: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'tests/bench/referenceServer.cjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()).port)));
-  return { child, url: `http://127.0.0.1:${port}` };
-}
-
-const ours = (env: Record<string, string> = {}) => startServerProcess({ DATA_DIR: tempDataDir('bench'), SECRET: TEST_SECRET, MAX_CONNECTIONS_PER_BOARD: '20000', BOARD_CREATIONS_PER_HOUR: '100000', MAX_MESSAGES_PER_SECOND: '2000', ...env });
-
-async function ourRoomUrls(server: ServerProcess, rooms: number, perRoom: number): Promise<string[][]> {
+async function tablicaRooms(server: Server, rooms: number, perRoom: number): Promise<string[][]> {
   const urls: string[][] = [];
   for (let r = 0; r < rooms; r++) {
     const board = await createBoard(server.url);
@@ -65,43 +190,74 @@ async function ourRoomUrls(server: ServerProcess, rooms: number, perRoom: number
   return urls;
 }
 
-const fmt = (r: LoadResult) => `p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  delivered ${(r.delivered * 100).toFixed(1)}%`;
-const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+const plainRooms = (server: Server, rooms: number) => Array.from({ length: rooms }, (_, r) => Array.from({ length: ROOM_SIZE }, () => `${server.url.replace('http', 'ws')}/bench-room-${r}`));
 
-console.log(`Workshop scenario: rooms of 40, 2 canvas updates (~200 B) + 5 cursor updates per client per second, ${SECONDS} s per level.`);
-console.log('| clients | server | p50 | p95 | p99 | delivered | server CPU s | peak RSS |');
-console.log('|---|---|---|---|---|---|---|---|');
-const levels = quick ? [200] : process.env.BENCH_LEVELS ? process.env.BENCH_LEVELS.split(',').map(Number) : [200, 400, 1000];
-const table: Record<number, { ours?: LoadResult; reference?: LoadResult }> = {};
-for (const clients of levels) {
-  const rooms = clients / 40;
-  const server = await ours();
-  const before = procStats(server.child.pid!);
-  const result = runLoad(await ourRoomUrls(server, rooms, 40));
-  const after = procStats(server.child.pid!);
-  console.log(`| ${clients} | Tablica | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${(result.delivered * 100).toFixed(1)}% | ${(after.cpu - before.cpu).toFixed(1)} | ${mib(after.peakRss)} |`);
-  server.child.kill('SIGKILL');
-  table[clients] = { ours: result };
-  if (clients <= 400) {
-    const reference = await startReference();
-    const rBefore = procStats(reference.child.pid!);
-    const rResult = runLoad(Array.from({ length: rooms }, (_, r) => Array.from({ length: 40 }, () => `${reference.url.replace('http', 'ws')}/bench-room-${r}`)));
-    const rAfter = procStats(reference.child.pid!);
-    console.log(`| ${clients} | y-websocket 1.5.4 | ${rResult.p50.toFixed(1)} | ${rResult.p95.toFixed(1)} | ${rResult.p99.toFixed(1)} | ${(rResult.delivered * 100).toFixed(1)}% | ${(rAfter.cpu - rBefore.cpu).toFixed(1)} | ${mib(rAfter.peakRss)} |`);
-    reference.child.kill('SIGKILL');
-    table[clients]!.reference = rResult;
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+const fmt = (r: LoadResult) => `p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  p99 ${ms(r.p99)} ms  delivered ${pct(r.delivered)}`;
+const trouble = (r: LoadResult) => {
+  const closes = Object.entries(r.closes).map(([code, n]) => `${n}× ${code}`);
+  return [...(closes.length ? [`connections closed: ${closes.join(', ')}`] : []), ...(r.notices ? [`${r.notices} write refusals`] : [])].join('; ');
+};
+
+type ServerKind = 'tablica' | 'relay' | 'reference';
+const LABEL: Record<ServerKind, string> = {
+  tablica: serverRoot === root ? 'Tablica' : `Tablica (${path.basename(serverRoot)})`,
+  relay: 'batched relay',
+  reference: 'y-websocket 1.5.4',
+};
+
+async function measure(kind: ServerKind, clients: number): Promise<LoadResult> {
+  const rooms = clients / ROOM_SIZE;
+  const server = kind === 'tablica' ? await startTablica() : kind === 'relay' ? await startRelay() : await startReference();
+  try {
+    const urls = kind === 'tablica' ? await tablicaRooms(server, rooms, ROOM_SIZE) : plainRooms(server, rooms);
+    return await runLoad(urls, [server.child.pid!]);
+  } finally {
+    await server.stop();
   }
 }
-for (const [clients, { ours: o, reference: r }] of Object.entries(table)) {
-  if (o && r) console.log(`${clients} clients: reference p99 / Tablica p99 = ${(r.p99 / o.p99).toFixed(1)}×`);
+
+const kinds = (['tablica', 'relay', 'reference'] as const).filter((kind) => servers.has(kind));
+if (kinds.length > 0) {
+  console.log(`Workshop scenario: rooms of ${ROOM_SIZE}; each client drags its own note (2 canvas updates a second, a whole tldraw note record each) and sends 5 cursor updates a second; ${SECONDS} s per level.`);
+  if (serverRoot !== root) console.log(`Tablica's server from ${serverRoot}`);
+  console.log(`The last two columns are the load generator's CPU seconds and what every other process on the machine used in the same window (well above ~0.5 s: the figure was disturbed; 1-minute load average before starting: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}).`);
+  console.log('| clients | server | p50 ms | p95 ms | p99 ms | canvas p99 ms | delivered | server CPU s | peak RSS | generator CPU s | others CPU s |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  const table = new Map<number, Partial<Record<ServerKind, LoadResult>>>();
+  let updateBytes = 0;
+  for (const clients of levels) {
+    const row: Partial<Record<ServerKind, LoadResult>> = {};
+    table.set(clients, row);
+    for (const kind of kinds) {
+      const r = await measure(kind, clients);
+      row[kind] = r;
+      updateBytes = r.updateBytes;
+      console.log(`| ${clients.toLocaleString('en')} | ${LABEL[kind]} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.canvas.p99)} | ${pct(r.delivered)} | ${r.serverCpu.toFixed(1)} | ${mib(r.peakRss)} | ${r.loadgenCpuSeconds.toFixed(1)} | ${r.othersCpu.toFixed(1)} |`);
+      const problem = trouble(r);
+      if (problem) console.log(`  ${LABEL[kind]} at ${clients}: ${problem}`);
+      if (values.verbose) console.log(`  ${JSON.stringify(r)}`);
+    }
+  }
+  console.log(`\nEach canvas update carried ${updateBytes.toFixed(0)} bytes of Yjs update on average.`);
+  for (const [clients, row] of table) {
+    const { tablica: t, relay: r, reference: y } = row;
+    const parts: string[] = [];
+    if (t && r) parts.push(`Tablica / relay: p99 ${(t.p99 / r.p99).toFixed(1)}×, CPU ${(t.serverCpu / r.serverCpu).toFixed(1)}×`);
+    if (t && y) parts.push(`Tablica / y-websocket: p99 ${(t.p99 / y.p99).toFixed(1)}×, CPU ${(t.serverCpu / y.serverCpu).toFixed(1)}×`);
+    if (parts.length) console.log(`${clients} clients: ${parts.join('; ')}`);
+  }
 }
+if (values['workshop-only']) process.exit(0);
 
 // Idle: many connected, quiet clients over many boards.
 {
   const idle = quick ? 1000 : 10_000;
   const boards = quick ? 50 : 500;
-  const server = await ours();
-  const urls = await ourRoomUrls(server, boards, 1);
+  const server = await startTablica();
+  const urls = await tablicaRooms(server, boards, 1);
   const sockets: WebSocket[] = [];
   for (let i = 0; i < idle; i++) {
     const ws = new WebSocket(urls[i % boards]![0]!, { perMessageDeflate: false });
@@ -113,13 +269,13 @@ for (const [clients, { ours: o, reference: r }] of Object.entries(table)) {
   const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
   console.log(`\nIdle: ${idle} connected clients over ${boards} boards — server RSS ${mib(rss)} (peak ${mib(peakRss)}; target under 1 GiB)`);
   for (const ws of sockets) ws.terminate();
-  server.child.kill('SIGKILL');
+  await server.stop();
 }
 
 // A board of 5,000 notes: cold load from storage plus a full sync to a new client.
 {
   const env = { DATA_DIR: tempDataDir('bench-cold') };
-  let server = await ours(env);
+  let server = await startTablica(env);
   const board = await createBoard(server.url);
   const writer = connectStockClient(server.url, board.id, board.tokens.participant);
   await writer.synced();
@@ -128,42 +284,47 @@ for (const [clients, { ours: o, reference: r }] of Object.entries(table)) {
   });
   await new Promise((r) => setTimeout(r, 3000));
   writer.destroy();
+  // SIGTERM: the server stores every board before it exits.
   server.child.kill('SIGTERM');
-  await server.exited;
-  server = await ours(env);
+  await new Promise((r) => server.child.once('exit', r));
+  server = await startTablica(env);
   const started = performance.now();
   const doc = new Y.Doc();
   const reader = connectStockClient(server.url, board.id, board.tokens.participant, doc);
   await reader.synced();
-  const ms = performance.now() - started;
+  const took = performance.now() - started;
   const notes = new YKeyValue<unknown>(doc.getArray('tldraw')).map.size;
-  console.log(`Cold load: a board of ${notes - 2} notes, loaded from storage and fully synced to a new client in ${ms.toFixed(0)} ms (target under 300 ms)`);
+  console.log(`Cold load: a board of ${notes - 2} notes, loaded from storage and fully synced to a new client in ${took.toFixed(0)} ms (target under 300 ms)`);
   reader.destroy();
-  server.child.kill('SIGKILL');
+  await server.stop();
 }
 
 // Across instances (issue 7): half of each room on one instance, half on the other.
 if (process.env.DATABASE_URL && process.env.REDIS_URL) {
-  const table = `bench_${Date.now()}`;
-  const env = { DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: process.env.REDIS_URL, DATABASE_TABLE: table };
-  const a = await ours(env);
-  const b = await ours(env);
+  const dbTable = `bench_${Date.now()}`;
+  const env = { DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: process.env.REDIS_URL, DATABASE_TABLE: dbTable };
+  const a = await startTablica(env);
+  const b = await startTablica(env);
   const rooms = quick ? 2 : 5;
   const urls: string[][] = [];
   for (let r = 0; r < rooms; r++) {
     const board = await createBoard(a.url);
-    urls.push(Array.from({ length: 40 }, (_, i) => `${syncUrl(i % 2 === 0 ? a.url : b.url)}/${board.id}?token=${board.tokens.participant}`));
+    urls.push(Array.from({ length: ROOM_SIZE }, (_, i) => `${syncUrl(i % 2 === 0 ? a.url : b.url)}/${board.id}?token=${board.tokens.participant}`));
   }
-  const cross = runLoad(urls);
-  const single = runLoad(await ourRoomUrls(a, rooms, 40));
-  console.log(`\nAcross two instances (PostgreSQL + Redis), ${rooms * 40} clients: ${fmt(cross)}`);
-  console.log(`One instance, the same load:                       ${fmt(single)}`);
-  a.child.kill('SIGKILL');
-  b.child.kill('SIGKILL');
+  const cross = await runLoad(urls, [a.child.pid!, b.child.pid!]);
+  const single = await runLoad(await tablicaRooms(a, rooms, ROOM_SIZE), [a.child.pid!]);
+  console.log(`\nAcross two instances (PostgreSQL + Redis), ${rooms * ROOM_SIZE} clients: ${fmt(cross)}  (both servers' CPU ${cross.serverCpu.toFixed(1)} s; others ${cross.othersCpu.toFixed(1)} s)`);
+  console.log(`One instance, the same load:                       ${fmt(single)}  (server CPU ${single.serverCpu.toFixed(1)} s; others ${single.othersCpu.toFixed(1)} s)`);
+  for (const [label, r] of [['across', cross], ['one instance', single]] as const) {
+    const problem = trouble(r);
+    if (problem) console.log(`  ${label}: ${problem}`);
+  }
+  await a.stop();
+  await b.stop();
   const pg = await import('pg');
   const client = new pg.default.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
-  await client.query(`DROP TABLE IF EXISTS ${table}`);
+  await client.query(`DROP TABLE IF EXISTS ${dbTable}`);
   await client.end();
 } else {
   console.log('\nAcross instances: skipped (set DATABASE_URL and REDIS_URL to measure it).');
