@@ -15,6 +15,7 @@ import { Broadcaster, type Peer } from './broadcaster';
 import type { RequestHandler } from './sessionRequests';
 import { Origin, type Writer } from './origin';
 import type { AwarenessEntry } from './awarenessEntries';
+import { PresenceStates } from './presenceStates';
 import { ACCEPTED, type RoomHooks, type WriteVerdict } from './roomHooks';
 import { WriteRule } from '../../shared/writeRules';
 import { CloseCode, CloseReason } from '../../shared/protocol';
@@ -30,6 +31,8 @@ export type RecordChanges = Map<string, { action: 'add' | 'update' | 'delete'; o
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new Awareness(this.doc);
+  /** The states' bytes as they came, so presence is parsed once and never stringified again. */
+  readonly presence = new PresenceStates(this.awareness);
   readonly peers = new Set<Peer>();
   /** Which peer speaks for each awareness client id: a peer may set only its own clients' states. */
   readonly awarenessOwners = new Map<number, Peer>();
@@ -62,7 +65,7 @@ export class Room {
     private readonly prepare: (room: Room) => Promise<RoomHooks[]>,
   ) {
     this.awareness.setLocalState(null);
-    this.broadcaster = new Broadcaster(this.peers, this.awareness, options.broadcastTickMs);
+    this.broadcaster = new Broadcaster(this.peers, (clients) => this.presence.encode(clients), options.broadcastTickMs);
     this.ready = this.#load();
   }
 

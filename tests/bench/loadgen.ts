@@ -263,6 +263,6 @@ const result: GeneratorResult = {
   cpuSeconds: (cpu.user + cpu.system) / 1e6,
   docClients: Math.max(...clients.map((c) => c.docClients())),
 };
-console.log(JSON.stringify(result));
 for (const c of clients) c.close();
-process.exit(0);
+// A pipe takes a long line asynchronously: exit only once it has been written whole.
+process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
