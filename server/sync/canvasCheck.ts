@@ -81,7 +81,7 @@ export interface CanvasCheckOptions {
 }
 
 export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks {
-  const scratch = new ScratchCopy(room.doc, collector);
+  const scratch = new ScratchCopy(room.doc, collector, (listener) => room.onUpdate(listener));
   const totals = { records: 0, bytes: 0 };
   const count = () => {
     for (const { val } of room.records.map.values()) {

@@ -91,11 +91,12 @@ export class Room {
     const state = this.store ? await this.store.load(this.name) : null;
     if (state) Y.applyUpdate(this.doc, state, Origin.load);
     // From here on every change is broadcast and stored, including the hooks' own repairs.
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.onUpdate((update, origin) => {
       this.broadcaster.queueUpdate(update, origin === Origin.relay);
       this.#markDirty();
       for (const hook of this.#hooks) if (hook.changed) this.safely(hook.name, () => hook.changed!(update, origin));
     });
+    this.doc.on('afterTransaction', this.#afterTransaction);
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       this.broadcaster.queueAwareness(origin === Origin.relay, added, updated, removed);
     });
@@ -126,7 +127,7 @@ export class Room {
       }
       if (!verdict.ok) return verdict;
     }
-    let apply = () => Y.applyUpdate(this.doc, update, writer);
+    let apply = () => this.applyIncoming(update, writer);
     for (const hook of this.#hooks) {
       if (!hook.applying) continue;
       const inner = apply;
@@ -139,6 +140,54 @@ export class Room {
       this.fault('apply', err);
     }
     return ACCEPTED;
+  }
+
+  /**
+   * Applies bytes that came from outside (a checked client update, the relay). The transaction that
+   * takes them is passed on as those same bytes: Yjs need not encode it again.
+   */
+  applyIncoming(update: Uint8Array, origin: unknown): void {
+    const outer = this.#incoming;
+    this.#incoming = { update, origin };
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.#incoming = outer;
+    }
+  }
+
+  /**
+   * Every change of the document as a Yjs update, with its origin: what the hooks, the broadcaster
+   * and the scratch copies follow instead of the document's own 'update' event. Returns the
+   * unsubscribe.
+   */
+  onUpdate(listener: (update: Uint8Array, origin: unknown) => void): () => void {
+    this.#updateListeners.add(listener);
+    return () => this.#updateListeners.delete(listener);
+  }
+
+  #incoming: { update: Uint8Array; origin: unknown } | undefined;
+  readonly #updateListeners = new Set<(update: Uint8Array, origin: unknown) => void>();
+
+  /**
+   * Yjs encodes each transaction as an update only while the document has an 'update' listener,
+   * and decides that after 'afterTransaction'. A transaction that applied incoming bytes passes
+   * them on as they are, so the listener is held only for the rest (the server's own writes).
+   */
+  readonly #afterTransaction = (transaction: Y.Transaction) => {
+    const incoming = this.#incoming;
+    if (incoming && transaction.origin === incoming.origin && !transaction.local) {
+      this.doc.off('update', this.#encoded);
+      if (changedAnything(transaction)) this.#emitUpdate(incoming.update, incoming.origin);
+    } else {
+      this.doc.on('update', this.#encoded);
+    }
+  };
+
+  readonly #encoded = (update: Uint8Array, origin: unknown) => this.#emitUpdate(update, origin);
+
+  #emitUpdate(update: Uint8Array, origin: unknown): void {
+    for (const listener of this.#updateListeners) listener(update, origin);
   }
 
   /** A connection's own presence entries, through every presence hook in order. */
@@ -242,6 +291,13 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** Whether a transaction added or deleted anything (the test Yjs makes before it emits an update). */
+function changedAnything(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
+  return false;
 }
 
 interface AwarenessChange {
