@@ -96,11 +96,14 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
         }
         if (newValue) {
           totals.records++;
-          totals.bytes += recordBytes(newValue);
+          totals.bytes += measuredInTrial.get(newValue.id) ?? recordBytes(newValue);
         }
       }
+      measuredInTrial.clear();
     });
   };
+  /** Sizes of the records an accepted update writes, as its trial measured them (same JSON). */
+  const measuredInTrial = new Map<string, number>();
 
   const judge = (update: Uint8Array, writer: Writer): WriteVerdict => {
     const { limits } = options;
@@ -132,7 +135,11 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
       { get: (id) => (id === undefined ? undefined : records.get(id)), records: () => [...records.map.values()].map((entry) => entry.val), totals },
       { role: writer.role, locked: options.locked(), limits },
     );
-    if (!refusal) return ACCEPTED;
+    if (!refusal) {
+      measuredInTrial.clear();
+      for (const [key, { newValue }] of changes) if (newValue) measuredInTrial.set(key, recordBytes(newValue));
+      return ACCEPTED;
+    }
     if (HONEST_RULES.includes(refusal.rule)) return { ok: false, ...refusal };
     return closeWith(refusal.rule, refusal.reason);
   };
