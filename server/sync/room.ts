@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { YKeyValue } from 'y-utility/y-keyvalue';
+import { RecordMap } from '../../shared/recordMap';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
 import type { CanvasRecord } from '../../shared/projection';
 import type { RoomKind } from '../../shared/roles';
@@ -52,7 +52,7 @@ export class Room {
   #destroyed = false;
   readonly #hooks: RoomHooks[] = [];
   readonly #disposers: (() => void)[] = [];
-  #records: YKeyValue<CanvasRecord> | undefined;
+  #records: RecordMap<CanvasRecord> | undefined;
 
   constructor(
     readonly name: string,
@@ -198,8 +198,8 @@ export class Room {
   }
 
   /** The canvas records as a key-value view; one per room, shared by everything that reads them. */
-  get records(): YKeyValue<CanvasRecord> {
-    this.#records ??= new YKeyValue<CanvasRecord>(this.doc.getArray(CANVAS_RECORDS_ARRAY));
+  get records(): RecordMap<CanvasRecord> {
+    this.#records ??= new RecordMap<CanvasRecord>(this.doc.getArray(CANVAS_RECORDS_ARRAY));
     return this.#records;
   }
 
