@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Tldraw, type Editor, type TLComponents, type TLUiOverrides } from 'tldraw';
 import { FlagBadges } from './FlagBadges';
 import { boardShapeUtils } from './boardNoteShape';
-import { SeenShapesCanvas } from './renderSeenShapes';
+import { StagedCanvas } from './stagedCanvas';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { readTokenPayload } from '../../../shared/token';
 import { useI18n } from '../i18n';
@@ -22,7 +22,7 @@ import { WriteNotice } from './WriteNotice';
 import { preloadHostPanel } from '../steps/HostPanelLoader';
 
 const assetUrls = getAssetUrlsByImport();
-const components: TLComponents = { InFrontOfTheCanvas: FlagBadges, Canvas: SeenShapesCanvas };
+const components: TLComponents = { InFrontOfTheCanvas: FlagBadges, Canvas: StagedCanvas };
 // Pages are the hosts' (rule G7): participants get no page menu and no "move to a new page".
 const participantComponents: TLComponents = { ...components, PageMenu: null };
 const participantOverrides: TLUiOverrides = {
