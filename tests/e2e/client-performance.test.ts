@@ -87,7 +87,7 @@ describe('a big board, quick in the browser', () => {
     await context.close();
   });
 
-  it("a note's bounds, label and hit tests are tldraw's own, long text and all", async () => {
+  it("a note's bounds, label, hit tests and plain text are tldraw's own, long text and all", async () => {
     const board = await createBoard(e2e.server.url, { title: 'Etykiety' });
     const ewa = await e2e.person(board.links.participant, EWA);
     await ewa.addNote('Krótko');
@@ -117,6 +117,26 @@ describe('a big board, quick in the browser', () => {
         });
     });
     expect(compared.some((c) => c.grown)).toBe(true);
+    // The plain text read directly is what tldraw's own reading gives, and mixed content goes to tldraw.
+    const texts = await ewa.page.evaluate(() => {
+      const editor = window.editor;
+      const note = editor.getCurrentPageShapes().find((s) => s.type === 'note')!;
+      const util = editor.getShapeUtil(note);
+      const stock = Object.getPrototypeOf(Object.getPrototypeOf(util)).getText;
+      const text = (t: string) => ({ type: 'text', text: t });
+      const docs = [
+        [{ type: 'paragraph' }],
+        [{ type: 'paragraph', content: [text('Jeden')] }],
+        [{ type: 'paragraph', content: [text('Pierwszy')] }, { type: 'paragraph' }, { type: 'paragraph', content: [text('trzeci '), { ...text('pogrubiony'), marks: [{ type: 'bold' }] }] }],
+        [{ type: 'paragraph', content: [text('Lista:')] }, { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [text('punkt')] }] }] }],
+        [{ type: 'paragraph', content: [text('Wiersz'), { type: 'hardBreak' }, text('drugi')] }],
+      ];
+      return docs.map((content) => {
+        const shape = { ...note, props: { ...note.props, richText: { type: 'doc', content } } };
+        return [util.getText(shape), stock.call(util, shape)];
+      });
+    });
+    for (const [ours, tldraws] of texts) expect(ours).toBe(tldraws);
     for (const c of compared) {
       expect(c.bounds[0]).toEqual(c.bounds[1]);
       expect(c.labels[0]).toEqual(c.labels[1]);

@@ -8,7 +8,7 @@
  * from the props and the label's rectangle is tldraw's own, taken from the stock geometry the
  * first time a hit test or a snap asks for labels (double-click to edit, say).
  */
-import { defaultShapeUtils, Geometry2d, Group2d, NoteShapeUtil, Rectangle2d, type Geometry2dFilters, type TLNoteShape, type VecLike } from 'tldraw';
+import { defaultShapeUtils, Geometry2d, Group2d, NoteShapeUtil, Rectangle2d, type Geometry2dFilters, type TLNoteShape, type TLRichText, type VecLike } from 'tldraw';
 
 /** The side of a note at scale 1 (tldraw's NOTE_SIZE, which it does not export). */
 export const NOTE_SIDE = 200;
@@ -52,6 +52,16 @@ class DeferredLabel2d extends Geometry2d {
 }
 
 export class BoardNoteShapeUtil extends NoteShapeUtil {
+  /**
+   * tldraw turns the rich text into plain text through the text editor's schema, built anew for
+   * each note; its hover test asks every note on the page for its text, so the first one measured
+   * 2,000 schemas. Paragraphs of plain text runs — what notes hold — read directly; anything else
+   * goes to tldraw.
+   */
+  override getText(shape: TLNoteShape): string {
+    return plainParagraphs(shape.props.richText) ?? super.getText(shape);
+  }
+
   override getGeometry(shape: TLNoteShape): Group2d {
     const { scale, growY } = shape.props;
     const note = new Rectangle2d({ width: NOTE_SIDE * scale, height: (NOTE_SIDE + growY) * scale, isFilled: true });
@@ -66,6 +76,27 @@ export class BoardNoteShapeUtil extends NoteShapeUtil {
       ],
     });
   }
+}
+
+/** The text of a document made only of paragraphs of text runs, one line each; else null. */
+export function plainParagraphs(doc: TLRichText): string | null {
+  if (doc.type !== 'doc' || !Array.isArray(doc.content)) return null;
+  const lines: string[] = [];
+  for (const block of doc.content as { type?: unknown; content?: unknown }[]) {
+    if (block.type !== 'paragraph') return null;
+    if (block.content === undefined) {
+      lines.push('');
+      continue;
+    }
+    if (!Array.isArray(block.content)) return null;
+    let line = '';
+    for (const run of block.content as { type?: unknown; text?: unknown }[]) {
+      if (run.type !== 'text' || typeof run.text !== 'string') return null;
+      line += run.text;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
 }
 
 /** Our replacements for tldraw's shape utils, as `<Tldraw shapeUtils>` takes them. */
