@@ -15,6 +15,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -23,7 +24,7 @@ import { launchBrowser } from '../helpers/browser';
 import { assetPath, CLIENT_DIST, clientChunks } from '../helpers/chunks';
 import { startTestServer } from '../helpers/server';
 import { busyBoard } from './busyBoard';
-import { notesPainted, scriptRequests, tapSelectsNote, watchForNotesPainted } from './clientPage';
+import { mainThreadBusy, notesPainted, scriptRequests, tapSelectsNote, traceTasks, watchForNotesPainted } from './clientPage';
 
 const NOTES = 2000;
 const RUNS = 3;
@@ -34,6 +35,7 @@ execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js')
 
 const server = await startTestServer();
 const board = await busyBoard(server.url, NOTES);
+const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 const browser = await launchBrowser();
 const PERSON = JSON.stringify({ name: 'Bench', city: 'Test', color: '#1d4ed8' });
 
@@ -52,13 +54,16 @@ const ms = (xs: number[]) => `${Math.round(median(xs))} ms (runs: ${xs.map((x) =
 
 // Desktop: the notes in view painted.
 const desktop: number[] = [];
+const desktopBusy: number[] = [];
 let inView = 0;
 let participantScripts: string[] = [];
 for (let run = 0; run < RUNS; run++) {
   const { context, page, scripts } = await freshPage(browser, { viewport: { width: 1280, height: 800 } });
+  await traceTasks(browser, page);
   await page.goto(board.links.participant, { waitUntil: 'commit' });
   const painted = await notesPainted(page);
   desktop.push(painted.at);
+  desktopBusy.push(await mainThreadBusy(browser));
   inView = painted.inView;
   participantScripts = [...scripts];
   await context.close();
@@ -127,8 +132,11 @@ const participantFiles = files(participantScripts);
 const hostFiles = files(hostScripts);
 const leaked = participantFiles.filter((file) => chunks.hostOnly.has(file));
 
+const loadAfter = fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 console.log(`Client: a board of ${NOTES} notes in the step areas of a format, headless Chromium (software rendering, --disable-gpu), median of ${RUNS} fresh loads`);
+console.log(`  machine: ${os.cpus().length} cores, load average ${loadBefore} before and ${loadAfter} after (wall times grow with it; the main thread's CPU time much less)`);
 console.log(`  desktop 1280×800, navigation to the notes in view painted (${inView} notes in view): ${ms(desktop)}`);
+console.log(`    of which the page's main thread was busy (its own CPU time): ${ms(desktopBusy)}`);
 console.log(`  frame times while panning (${frameTimes.length} frames): p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${frameTimes.at(-1)!.toFixed(1)} ms`);
 console.log(`  phone 375×812, CPU slowed 4×: notes in view painted ${ms(phonePainted)}; a tap on a note answered (selected and painted): ${ms(phone)}`);
 console.log(`  participant's page: ${participantFiles.length} script files, ${bytes(participantFiles)}; host-only chunks requested: ${leaked.length === 0 ? 'none' : leaked.join(', ')}`);

@@ -6,7 +6,7 @@
  * on the page with its text, and the browser has painted a frame since — the figure is the start
  * of the next animation frame, in milliseconds since the navigation began (the page's own clock).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** Installs the watcher before the page's own scripts run; `notes` is how many the board holds. */
 export async function watchForNotesPainted(context: BrowserContext, notes: number): Promise<void> {
@@ -29,7 +29,10 @@ export async function watchForNotesPainted(context: BrowserContext, notes: numbe
         if (ready()) {
           const editor = window.editor;
           const inView = editor.getCurrentPageShapes().filter((s) => s.type === 'note' && !editor.getCulledShapes().has(s.id)).length;
-          requestAnimationFrame(() => resolve({ at: performance.now(), inView }));
+          requestAnimationFrame(() => {
+            performance.mark('tablica-notes-painted');
+            resolve({ at: performance.now(), inView });
+          });
         } else requestAnimationFrame(check);
       };
       requestAnimationFrame(check);
@@ -84,4 +87,31 @@ export function scriptRequests(context: BrowserContext): string[] {
     if (request.resourceType() === 'script') urls.push(request.url());
   });
   return urls;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  tdur?: number;
+}
+
+/** Starts a trace of the page's tasks, for `mainThreadBusy`. */
+export async function traceTasks(browser: Browser, page: Page): Promise<void> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+}
+
+/**
+ * The CPU time the page's main thread spent on tasks until the notes in view were painted (the
+ * thread's own time, so other processes on a busy machine do not count, nor does the CPU
+ * slow-down, which pauses the thread).
+ */
+export async function mainThreadBusy(browser: Browser): Promise<number> {
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+  const mark = traceEvents.find((e) => e.name === 'tablica-notes-painted');
+  if (!mark) throw new Error('the trace holds no paint mark');
+  const tasks = traceEvents.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && e.ts <= mark.ts);
+  return tasks.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
 }
