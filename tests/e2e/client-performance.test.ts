@@ -31,6 +31,8 @@ describe('a big board, quick in the browser', () => {
     const board = await createBoard(e2e.server.url, { title: 'Podział kodu', formatId: 'solutions', locale: 'pl' });
     const chunks = clientChunks();
     expect(chunks.hostOnly.size).toBeGreaterThan(0);
+    // The build's map of chunks stays on the server's disk.
+    expect((await fetch(`${e2e.server.url}/.vite/manifest.json`)).status).toBe(404);
 
     const participant = await trackedContext(e2e.browser);
     const ewa = new BoardPageObject(await participant.context.newPage());
