@@ -1,6 +1,7 @@
 /**
  * What makes a big board quick in the browser, seen in real Chromium: a participant's page never
- * fetches the hosts' code while a host's page still gets its panel; the shapes in view are put on
+ * fetches the hosts' code while a host's page still gets its panel (and, should that code not
+ * arrive, a notice and a working board); the shapes in view are put on
  * the page before the ones out of view, which follow on their own; and the note whose label is
  * measured only on demand has tldraw's own bounds and label.
  */
@@ -56,6 +57,18 @@ describe('a big board, quick in the browser', () => {
     expect(cspErrors).toEqual([]);
     await participant.context.close();
     await hosting.context.close();
+  });
+
+  it("a host whose panel's code does not arrive is told so, and the board still works", async () => {
+    const board = await createBoard(e2e.server.url, { title: 'Bez panelu' });
+    const { context } = await trackedContext(e2e.browser);
+    await context.route('**/assets/HostPanel-*.js', (route) => route.abort());
+    const host = new BoardPageObject(await context.newPage());
+    await host.open(board.links.facilitator, HOST);
+    await hostPanel(host).getByRole('alert').filter({ hasText: 'Nie udało się wczytać panelu osób prowadzących' }).waitFor();
+    await host.addNote('Tablica działa bez panelu');
+    await host.noteWithText('Tablica działa bez panelu').waitFor({ state: 'visible' });
+    await context.close();
   });
 
   it('the notes in view are on the page first; the ones out of view follow without anyone panning', async () => {
