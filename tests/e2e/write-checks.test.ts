@@ -183,7 +183,9 @@ describe('writes checked before they enter the board', () => {
 
     // A note written over the step's area belongs to the step's frame, and the host has it.
     const text = 'Brak wspólnego kalendarza';
-    await ewa.page.evaluate((id) => window.editor.zoomToBounds(window.editor.getShapePageBounds(id as TLShapeId)!, { inset: 48 }), empty.frameId);
+    await ewa.page.evaluate((id) => {
+      window.editor.zoomToBounds(window.editor.getShapePageBounds(id as TLShapeId)!, { inset: 48 });
+    }, empty.frameId);
     await ewa.addNote(text, await pointInStep(ewa.page, '2.2', true));
     const noteId = await shapeIdOf(ewa, text);
     expect(await ewa.page.evaluate((id) => window.editor.getShape(id as TLShapeId)?.parentId, noteId)).toBe(empty.frameId);

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useBoardTools, useSessionField } from './BoardContext';
 import { StepBanner } from '../steps/StepBanner';
-import { HostPanel } from '../steps/HostPanel';
+import { HostPanelLoader } from '../steps/HostPanelLoader';
 import { SummonWatcher } from '../steps/SummonWatcher';
 import { PresenceList } from '../people/PresenceList';
 import { VoteOverlay } from '../tools/Voting';
@@ -69,7 +69,7 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
       <SummonWatcher />
       <VoteOverlay />
       {tools.isHost ? (
-        <HostPanel />
+        <HostPanelLoader />
       ) : (
         <details className="people-popover">
           <summary>{t('people')}</summary>
