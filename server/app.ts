@@ -158,7 +158,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       log,
     }),
   );
-  app.use(joinRouter({ signer, access, codes: joinCodes, linkTtlMs: config.linkTtlMs, publicUrl: config.publicUrl, joinMissesPerHour: config.joinCodeMissesPerHour, log }));
+  app.use(joinRouter({ signer, access, codes: joinCodes, linkTtlMs: config.linkTtlMs, publicUrl: config.publicUrl, joinMissesPerHour: config.joinCodeMissesPerHour, openControl: (boardId) => rooms.hold(boardId, 'control'), log }));
   app.use(summaryRouter(exportDeps));
   app.use(reportRouter(exportDeps));
   app.use(staticClientRouter(config.clientDir));

@@ -14,6 +14,8 @@ import { tokenOf } from '../auth/hostAuth';
 import type { TokenSigner } from '../auth/tokens';
 import { errorFields, type Logger } from '../log';
 import { HourlyLimiter } from './hourlyLimiter';
+import type { Room } from '../sync/room';
+import { MeetingDetails, SESSION_MAP } from '../../shared/session';
 
 export interface JoinDeps {
   signer: TokenSigner;
@@ -22,7 +24,17 @@ export interface JoinDeps {
   linkTtlMs: number;
   publicUrl?: string;
   joinMissesPerHour: number;
+  /** The board's session room, loaded (for what the join screen says about the meeting). */
+  openControl: (boardId: string) => Promise<{ room: Room; release(): void }>;
   log: Logger;
+}
+
+/** What the join screen says about the meeting before anyone joins. */
+export interface MeetingInfo {
+  title: string;
+  /** The meeting's date as the hosts gave it, else the day the board was made (YYYY-MM-DD). */
+  date: string;
+  hosts: string[];
 }
 
 export function joinRouter(deps: JoinDeps): Router {
@@ -68,25 +80,47 @@ export function joinRouter(deps: JoinDeps): Router {
     res.redirect(302, links.participant);
   });
 
-  router.get('/api/boards/:id/join', async (req: Request, res: Response) => {
+  /** The board's id when the request carries a good token of its hosts or participants; else answered here. */
+  const member = async (req: Request, res: Response): Promise<string | null> => {
     const id = String(req.params.id);
     const claims = BOARD_ID_PATTERN.test(id) ? deps.signer.verify(tokenOf(req)) : null;
     if (!claims) {
       res.status(401).json({ error: 'a board token is required (Authorization: Bearer …)' });
-      return;
+      return null;
     }
     const verdict = await deps.access.check(claims);
     if (!verdict.ok) {
       res.status(401).json({ error: verdict.reason });
-      return;
+      return null;
     }
     // Observers may not pass on a way in to the internal work.
     if (claims.boardId !== id || claims.role === 'observer') {
-      res.status(403).json({ error: 'only this board’s hosts and participants may see its join code' });
-      return;
+      res.status(403).json({ error: 'only this board’s hosts and participants may ask this' });
+      return null;
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.json(await joinInfo(deps.codes, id, baseUrl(req)));
+    return id;
+  };
+
+  router.get('/api/boards/:id/join', async (req: Request, res: Response) => {
+    const id = await member(req, res);
+    if (id) res.json(await joinInfo(deps.codes, id, baseUrl(req)));
+  });
+
+  router.get('/api/boards/:id/meeting', async (req: Request, res: Response) => {
+    const id = await member(req, res);
+    if (!id) return;
+    const { room, release } = await deps.openControl(id);
+    try {
+      const session = room.doc.getMap(SESSION_MAP);
+      const details = MeetingDetails.safeParse(session.get('meeting') ?? {});
+      const meeting = details.success ? details.data : MeetingDetails.parse({});
+      const title = String(session.get('title') ?? '') || meeting.meetingTitle;
+      const createdAt = String(session.get('createdAt') ?? '');
+      res.json({ title, date: meeting.date || createdAt.slice(0, 10), hosts: meeting.hosts.filter(Boolean) } satisfies MeetingInfo);
+    } finally {
+      release();
+    }
   });
 
   return router;

@@ -1,0 +1,48 @@
+/** Texts of the phone-first participant mode, the short join and the tab titles (merged into messages.ts). */
+export const phonePl = {
+  addNote: '+ Karteczka',
+  addNoteLabel: 'Dodaj karteczkę w bieżącym kroku',
+  phoneMode: 'Widok na telefon',
+  moreTools: 'więcej narzędzi',
+  fewerTools: 'mniej narzędzi',
+  foldBanner: 'Zwiń',
+  unfoldBanner: 'Rozwiń',
+  dismiss: 'Ukryj',
+  voteListHeading: 'Karteczki do głosowania',
+  voteListEmpty: 'W tym kroku nie ma jeszcze karteczek.',
+  voteResultsHeading: 'Wyniki głosowania',
+  voteMine: 'Twoje głosy',
+  noteWithoutText: '(pusta karteczka)',
+  joinCodeLabel: 'Kod spotkania',
+  joinCodeHelp: 'Zeskanuj kod QR albo wpisz adres:',
+  joinMeetingHosts: 'Prowadzą',
+  joinMeetingDate: 'Data',
+  tabHost: 'prowadzenie',
+  tabProjector: 'rzutnik',
+  tabObserver: 'podgląd',
+};
+
+export type PhoneMessageKey = keyof typeof phonePl;
+
+export const phoneEn: Record<PhoneMessageKey, string> = {
+  addNote: '+ Note',
+  addNoteLabel: 'Add a note in the current step',
+  phoneMode: 'Phone view',
+  moreTools: 'more tools',
+  fewerTools: 'fewer tools',
+  foldBanner: 'Fold',
+  unfoldBanner: 'Unfold',
+  dismiss: 'Hide',
+  voteListHeading: 'Notes to vote on',
+  voteListEmpty: 'There are no notes in this step yet.',
+  voteResultsHeading: 'Voting results',
+  voteMine: 'Your votes',
+  noteWithoutText: '(empty note)',
+  joinCodeLabel: 'Meeting code',
+  joinCodeHelp: 'Scan the QR code or type the address:',
+  joinMeetingHosts: 'Hosted by',
+  joinMeetingDate: 'Date',
+  tabHost: 'hosting',
+  tabProjector: 'projector',
+  tabObserver: 'viewing',
+};
