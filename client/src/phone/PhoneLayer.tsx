@@ -36,7 +36,7 @@ function AddNoteButton() {
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
   const readOnly = useValue('read-only', () => editor.getIsReadonly(), [editor]);
   return (
-    <button type="button" className="add-note" aria-label={t('addNoteLabel')} disabled={readOnly} onClick={() => createNoteForTyping(editor, placeForNewNote(editor, currentStepId), true)}>
+    <button type="button" className="add-note" aria-label={`${t('addNote')} — ${t('addNoteLabel')}`} disabled={readOnly} onClick={() => createNoteForTyping(editor, placeForNewNote(editor, currentStepId), true)}>
       {t('addNote')}
     </button>
   );

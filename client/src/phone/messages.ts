@@ -1,7 +1,7 @@
 /** Texts of the phone-first participant mode, the short join and the tab titles (merged into messages.ts). */
 export const phonePl = {
   addNote: '+ Karteczka',
-  addNoteLabel: 'Dodaj karteczkę w bieżącym kroku',
+  addNoteLabel: 'dodaj w bieżącym kroku',
   phoneMode: 'Widok na telefon',
   moreTools: 'więcej narzędzi',
   fewerTools: 'mniej narzędzi',
@@ -20,13 +20,14 @@ export const phonePl = {
   tabHost: 'prowadzenie',
   tabProjector: 'rzutnik',
   tabObserver: 'podgląd',
+  backToStepShort: '↩ Do kroku',
 };
 
 export type PhoneMessageKey = keyof typeof phonePl;
 
 export const phoneEn: Record<PhoneMessageKey, string> = {
   addNote: '+ Note',
-  addNoteLabel: 'Add a note in the current step',
+  addNoteLabel: 'add one in the current step',
   phoneMode: 'Phone view',
   moreTools: 'more tools',
   fewerTools: 'fewer tools',
@@ -45,4 +46,5 @@ export const phoneEn: Record<PhoneMessageKey, string> = {
   tabHost: 'hosting',
   tabProjector: 'projector',
   tabObserver: 'viewing',
+  backToStepShort: '↩ To the step',
 };

@@ -42,6 +42,11 @@ export function StepBanner() {
           {step.minutes !== null && <span className="timebox"> · {step.minutes} min</span>}
         </h2>
         <TimerDisplay beeps />
+        {!inView && folded && (
+          <button type="button" className="back-short" title={t('backToStep')} onClick={() => showStep(editor, step.id)}>
+            {t('backToStepShort')}
+          </button>
+        )}
         {!isHost && !isProjector && <SoundToggle />}
         {(step.instructions || step.goal) && (
           <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -50,7 +55,7 @@ export function StepBanner() {
         )}
       </div>
       {open && step.instructions && <p className="step-instructions">{step.instructions}</p>}
-      {!inView && (
+      {!inView && !folded && (
         <button type="button" onClick={() => showStep(editor, step.id)}>
           {t('backToStep')}
         </button>
