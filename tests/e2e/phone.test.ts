@@ -81,6 +81,11 @@ describe('phone-first participants', () => {
     await phone.page.getByTestId('join-meeting').waitFor();
     expect(await phone.page.title()).toBe('Spotkanie w Płocku — Tablica');
     expect(await seriousViolations(phone.page, ['main'])).toEqual([]);
+    // The tab icon is Tablica's own, under its old name too (no 404 in the console).
+    expect(await phone.page.locator('link[rel="icon"]').getAttribute('href')).toBe('/favicon.svg');
+    const icon = await phone.page.request.get(`${e2e.server.url}/favicon.ico`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
     await phone.page.getByLabel('Imię i nazwisko').fill('Ewa Zielińska');
     await phone.page.getByLabel('Miasto lub organizacja').fill('Gdynia');
     await phone.page.getByRole('button', { name: 'Dołącz' }).tap();

@@ -99,6 +99,13 @@ describe('the short join code', () => {
     expect(shortLinkQrVersion(board.links.participant)).toBeGreaterThan(MAX_SHORT_QR_VERSION);
   });
 
+  it('tells the join screen the meeting’s title, date and hosts, for hosts and participants only', async () => {
+    const get = (token: string) => fetch(`${server.url}/api/boards/${board.id}/meeting`, { headers: { authorization: `Bearer ${token}` } });
+    const info = await (await get(board.tokens.participant)).json();
+    expect(info).toEqual({ title: 'Sieć testowa', date: new Date().toISOString().slice(0, 10), hosts: [] });
+    expect((await get(board.tokens.observer)).status).toBe(403);
+  });
+
   it('works after a restart', async () => {
     await server.close();
     server = await startTestServer({ dataDir });
