@@ -93,6 +93,28 @@ describe('phone-first participants', () => {
     expect(await phone.page.evaluate(() => JSON.parse(localStorage.getItem('tablica.person') ?? '{}'))).toMatchObject({ name: 'Ewa Zielińska', city: 'Gdynia' });
   });
 
+  it('the projector view and the hosts’ QR dialog show the code and a QR code of version 4 or less', async () => {
+    const board = await createBoard(e2e.server.url, { title: 'Spotkanie w sali', formatId: 'solutions', locale: 'pl' });
+    const hash = board.links.participant.indexOf('#');
+    const projector = await (await trackedContext(e2e.browser, { viewport: { width: 1920, height: 1080 } })).context.newPage();
+    await projector.goto(`${board.links.participant.slice(0, hash)}?view=projector${board.links.participant.slice(hash)}`);
+    const shown = projector.locator('.projector-join');
+    await shown.getByTestId('join-code').waitFor();
+    expect(await shown.getByTestId('join-code').textContent()).toBe(board.join!.code);
+    expect(await shown.locator('.qr-link').textContent()).toBe(board.join!.link);
+    // qrcode draws one unit per module plus a margin of 2 on each side: version 4 is 33 modules.
+    const viewBox = (await shown.locator('svg').getAttribute('viewBox'))!.split(' ').map(Number);
+    expect(viewBox[2]).toBeLessThanOrEqual(33 + 4);
+    expect(await projector.title()).toBe('Spotkanie w sali — rzutnik — Tablica');
+
+    const host = await e2e.person(board.links.facilitator, { name: 'Anna Host', city: 'ZMP' });
+    expect(await host.page.title()).toBe('Spotkanie w sali — prowadzenie — Tablica');
+    await hostPanel(host).getByRole('button', { name: 'Kod QR dla osób uczestniczących' }).click();
+    const dialog = host.page.getByRole('dialog', { name: 'Zeskanuj, aby dołączyć do tablicy' });
+    expect(await dialog.getByTestId('join-code').textContent()).toBe(board.join!.code);
+    expect(await dialog.locator('.qr-link').textContent()).toBe(board.join!.link);
+  });
+
   it('votes on a list with + and −, sees the budget and the results, and can put an answered poll away', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Głosowanie z telefonu', formatId: 'solutions', locale: 'pl' });
     const host = await e2e.person(board.links.facilitator, { name: 'Anna Host', city: 'ZMP' });
@@ -114,16 +136,16 @@ describe('phone-first participants', () => {
     await list.getByText('Mało czasu').waitFor();
     expect(await phone.page.locator('.vote-buttons').count()).toBe(0);
     await list.getByRole('button', { name: 'Oddaj głos: Brak danych' }).tap();
-    await expect.poll(() => phone.page.getByTestId('votes-left').textContent()).toBe('2');
+    await expect.poll(() => phone.page.getByTestId('votes-left').textContent(), { timeout: 10_000 }).toBe('2');
     await list.getByRole('button', { name: 'Oddaj głos: Brak danych' }).tap();
-    await expect.poll(() => phone.page.getByTestId('votes-left').textContent()).toBe('1');
+    await expect.poll(() => phone.page.getByTestId('votes-left').textContent(), { timeout: 10_000 }).toBe('1');
     await list.getByRole('button', { name: 'Cofnij głos: Brak danych' }).tap();
-    await expect.poll(() => phone.page.getByTestId('votes-left').textContent()).toBe('2');
+    await expect.poll(() => phone.page.getByTestId('votes-left').textContent(), { timeout: 10_000 }).toBe('2');
     expect(await seriousViolations(phone.page, ['.vote-sheet'])).toEqual([]);
 
     await panel.getByRole('button', { name: 'Zakończ głosowanie' }).click();
     const first = phone.page.locator('.vote-results-list li').first();
-    await expect.poll(() => first.getAttribute('data-count')).toBe('1');
+    await expect.poll(() => first.getAttribute('data-count'), { timeout: 10_000 }).toBe('1');
     expect(await first.textContent()).toContain('Brak danych');
 
     // A poll: answered, thanked, and the thanks can be put away.
@@ -150,16 +172,13 @@ describe('phone-first participants', () => {
       return { x: view.x, y: view.y, w: view.w, h: view.h };
     }, frame) as { x: number; y: number; w: number; h: number };
     await hostPanel(host).getByRole('button', { name: 'Pokaż wszystkim mój widok' }).click();
-    await expect
-      .poll(() =>
-        phone.page.evaluate((view) => {
-          const editor = (window as unknown as { editor: import('tldraw').Editor }).editor;
-          const mine = editor.getViewportPageBounds();
-          // The whole of the host's view is on the phone (a pixel's rounding aside).
-          return mine.minX <= view.x + 2 && mine.minY <= view.y + 2 && mine.maxX >= view.x + view.w - 2 && mine.maxY >= view.y + view.h - 2;
-        }, hostView),
-      )
-      .toBe(true);
+    // The whole of the host's view is on the phone (a pixel's rounding aside).
+    const fits = () =>
+      phone.page.evaluate((view) => {
+        const mine = (window as unknown as { editor: import('tldraw').Editor }).editor.getViewportPageBounds();
+        return mine.minX <= view.x + 2 && mine.minY <= view.y + 2 && mine.maxX >= view.x + view.w - 2 && mine.maxY >= view.y + view.h - 2;
+      }, hostView);
+    await expect.poll(fits, { timeout: 10_000 }).toBe(true);
 
     // Double-click in the step's frame on a desktop: a note (not free text), inside the frame.
     const center = await host.page.evaluate((id) => {
@@ -195,7 +214,7 @@ describe('phone-first participants', () => {
     });
     const witness = connectStockClient(e2e.server.url, board.id, board.tokens.participant);
     await witness.synced();
-    await expect.poll(() => witness.records.has('shape:big1999')).toBe(true);
+    await expect.poll(() => witness.records.has('shape:big1999'), { timeout: 10_000 }).toBe(true);
     writer.destroy();
 
     const { context } = await trackedContext(e2e.browser, { viewport: PHONES[0], isMobile: true, hasTouch: true });
