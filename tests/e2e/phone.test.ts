@@ -203,6 +203,30 @@ describe('phone-first participants', () => {
     await phone.page.locator('.tl-shape').filter({ hasText: 'Z dwukliku' }).waitFor({ state: 'attached' });
   });
 
+  it('a summon fits the shared region on the phone even before the host’s presence reaches it', async () => {
+    const board = await createBoard(e2e.server.url, { title: 'Przywołanie bez obecności', formatId: 'solutions', locale: 'pl' });
+    const phone = await PhonePage.open(e2e.browser, PHONES[1]);
+    await new BoardPageObject(phone.page).open(board.links.participant, { name: 'Ewa Zielińska', city: 'Gdynia' });
+    await phone.page.waitForFunction((id) => !!(window as unknown as { editor?: import('tldraw').Editor }).editor?.getShapePageBounds(id as import('tldraw').TLShapeId), stepFrameId('solutions', STEP) as string);
+    const region = await phone.page.evaluate((id) => {
+      const b = (window as unknown as { editor: import('tldraw').Editor }).editor.getShapePageBounds(id as import('tldraw').TLShapeId)!;
+      return { x: b.x, y: b.y, w: b.w, h: b.h };
+    }, stepFrameId('solutions', STEP) as string) as { x: number; y: number; w: number; h: number };
+    // A desktop host's camera on that region: 1,000 px of screen across it.
+    const z = 1000 / region.w;
+    await setSessionAsHost(e2e.server.url, board.id, board.tokens.facilitator, 'follow', { hostClientId: 1, pageId: 'page:page', camera: { x: -region.x, y: -region.y, z }, bounds: region, summonId: 'summon-1' });
+    await expect
+      .poll(
+        () =>
+          phone.page.evaluate((view) => {
+            const mine = (window as unknown as { editor: import('tldraw').Editor }).editor.getViewportPageBounds();
+            return mine.minX <= view.x + 2 && mine.minY <= view.y + 2 && mine.maxX >= view.x + view.w - 2 && mine.maxY >= view.y + view.h - 2;
+          }, region),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+  });
+
   it('a board of 2,000 notes opens on the phone and still takes a note from + Karteczka', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Duża tablica', formatId: 'solutions', locale: 'pl' });
     await setSessionAsHost(e2e.server.url, board.id, board.tokens.facilitator, 'currentStepId', STEP);
