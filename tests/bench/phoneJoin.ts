@@ -28,12 +28,7 @@ for (const viewport of PHONES) {
     const phone = await PhonePage.open(browser, viewport);
     const text = `Notatka ${run}`;
     const started = performance.now();
-    await phone.page.goto(board.join!.link);
-    await phone.page.getByLabel('Imię i nazwisko').fill('Ewa Zielińska');
-    await phone.tap(phone.page.getByRole('button', { name: 'Dołącz' }));
-    await phone.tap(phone.addNoteButton());
-    await phone.typing().waitFor();
-    await phone.page.keyboard.type(text);
+    await phone.joinAndWrite(board.join!.link, 'Ewa Zielińska', text);
     await witness.noteWithText(text).waitFor({ timeout: 20_000 });
     times.push(performance.now() - started);
     taps = Math.max(taps, phone.taps);

@@ -29,14 +29,7 @@ describe('phone-first participants', () => {
       const text = `Brak danych o firmach ${viewport.width}`;
 
       const started = performance.now();
-      await phone.page.goto(board.join!.link);
-      // The join screen names the meeting.
-      await phone.page.getByTestId('join-meeting').getByText('Sieć Przedsiębiorczość — spotkanie nr 3').waitFor();
-      await phone.page.getByLabel('Imię i nazwisko').fill('Ewa Zielińska');
-      await phone.tap(phone.page.getByRole('button', { name: 'Dołącz' }));
-      await phone.tap(phone.addNoteButton());
-      await phone.typing().waitFor();
-      await phone.page.keyboard.type(text);
+      await phone.joinAndWrite(board.join!.link, 'Ewa Zielińska', text);
       await witness.noteWithText(text).waitFor({ timeout: 10_000 });
       const ms = Math.round(performance.now() - started);
       console.log(`phone ${viewport.width}×${viewport.height}: short URL → first note on another screen in ${ms} ms, ${phone.taps} taps plus typing`);
@@ -78,7 +71,9 @@ describe('phone-first participants', () => {
     const board = await createBoard(e2e.server.url, { title: 'Spotkanie w Płocku', formatId: 'solutions', locale: 'pl' });
     const phone = await PhonePage.open(e2e.browser, PHONES[1], { bypassCSP: true });
     await phone.page.goto(board.join!.link);
-    await phone.page.getByTestId('join-meeting').waitFor();
+    // The join screen names the meeting: its title and date (hosts once the hosts give them).
+    await phone.page.getByTestId('join-meeting').getByText('Spotkanie w Płocku').waitFor();
+    expect(await phone.page.getByTestId('join-meeting').textContent()).toMatch(/Data: \d{1,2} \p{L}+ \d{4} r\./u);
     expect(await phone.page.title()).toBe('Spotkanie w Płocku — Tablica');
     expect(await seriousViolations(phone.page, ['main'])).toEqual([]);
     // The tab icon is Tablica's own, under its old name too (no 404 in the console).

@@ -24,6 +24,16 @@ export class PhonePage {
     await target.tap();
   }
 
+  /** The whole way in from the short URL: a name on the join screen, "Dołącz", "+ Karteczka", the text (taps counted). */
+  async joinAndWrite(shortLink: string, name: string, text: string): Promise<void> {
+    await this.page.goto(shortLink);
+    await this.page.getByLabel('Imię i nazwisko').fill(name);
+    await this.tap(this.page.getByRole('button', { name: 'Dołącz' }));
+    await this.tap(this.addNoteButton());
+    await this.typing().waitFor();
+    await this.page.keyboard.type(text);
+  }
+
   addNoteButton(): Locator {
     return this.page.getByRole('button', { name: '+ Karteczka — dodaj w bieżącym kroku' });
   }
