@@ -106,6 +106,9 @@ export function noteOnDoubleClick(editor: Editor): () => void {
     // tldraw handled it (editing a shape, say) unless the select tool is still idle.
     if (!editor.isIn('select.idle') || editor.getEditingShapeId()) return;
     const point = editor.inputs.currentPagePoint.clone();
+    // On someone's shape that this person may not edit (an agreed note, say): nothing, as in tldraw.
+    const hit = editor.getShapesAtPoint(point, { hitInside: true, margin: editor.options.hitTestMargin / editor.getZoomLevel() });
+    if (hit.some((shape) => shape.type !== 'frame' && shape.meta.template !== true)) return;
     const frame = stepFrameAt(editor, point);
     if (frame) {
       const inFrame = editor.getPointInShapeSpace(frame, point);
