@@ -19,6 +19,7 @@ const browser = await launchBrowser();
 console.log(`Phone join: short URL → first note on another screen (${RUNS} runs per size, fresh context each)`);
 for (const viewport of PHONES) {
   const times: number[] = [];
+  const phases: Record<string, number> = {};
   let taps = 0;
   for (let run = 0; run < RUNS; run++) {
     const board = await createBoard(server.url, { title: `Bench ${run}`, formatId: 'solutions', locale: 'pl' });
@@ -28,8 +29,10 @@ for (const viewport of PHONES) {
     const phone = await PhonePage.open(browser, viewport);
     const text = `Notatka ${run}`;
     const started = performance.now();
-    await phone.joinAndWrite(board.join!.link, 'Ewa Zielińska', text);
+    await phone.joinAndWrite(board.join!.link, 'Ewa Zielińska', text, phases);
+    const typed = performance.now();
     await witness.noteWithText(text).waitFor({ timeout: 20_000 });
+    phases['on the other screen'] = (phases['on the other screen'] ?? 0) + performance.now() - typed;
     times.push(performance.now() - started);
     taps = Math.max(taps, phone.taps);
     await phone.page.context().close();
@@ -38,6 +41,7 @@ for (const viewport of PHONES) {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
   console.log(`  ${viewport.width}×${viewport.height}: median ${median.toFixed(0)} ms, best ${times[0]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms; ${taps} taps plus typing`);
+  console.log(`    mean by phase: ${Object.entries(phases).map(([phase, ms]) => `${phase} ${(ms / RUNS).toFixed(0)} ms`).join(', ')}`);
 }
 await browser.close();
 await server.close();

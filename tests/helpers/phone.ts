@@ -25,13 +25,21 @@ export class PhonePage {
   }
 
   /** The whole way in from the short URL: a name on the join screen, "Dołącz", "+ Karteczka", the text (taps counted). */
-  async joinAndWrite(shortLink: string, name: string, text: string): Promise<void> {
+  async joinAndWrite(shortLink: string, name: string, text: string, phases: Record<string, number> = {}): Promise<void> {
+    const mark = (phase: string, since: number) => (phases[phase] = (phases[phase] ?? 0) + performance.now() - since);
+    let at = performance.now();
     await this.page.goto(shortLink);
     await this.page.getByLabel('Imię i nazwisko').fill(name);
+    mark('join screen', at);
+    at = performance.now();
     await this.tap(this.page.getByRole('button', { name: 'Dołącz' }));
+    await this.addNoteButton().waitFor();
+    mark('board', at);
+    at = performance.now();
     await this.tap(this.addNoteButton());
     await this.typing().waitFor();
     await this.page.keyboard.type(text);
+    mark('note typed', at);
   }
 
   addNoteButton(): Locator {
