@@ -110,6 +110,19 @@ describe('phone-first participants', () => {
     expect(await dialog.locator('.qr-link').textContent()).toBe(board.join!.link);
   });
 
+  it('is offered on a desktop too: switched on under “Osoby obecne”, remembered on the device', async () => {
+    const board = await createBoard(e2e.server.url, { title: 'Na komputerze', formatId: 'solutions', locale: 'pl' });
+    const desk = await e2e.person(board.links.participant, { name: 'Jan Nowak', city: 'Płock' });
+    const add = desk.page.getByRole('button', { name: '+ Karteczka — dodaj w bieżącym kroku' });
+    expect(await add.count()).toBe(0);
+    await desk.page.locator('.people-popover summary').click();
+    await desk.page.getByLabel('Widok na telefon').check();
+    await add.waitFor();
+    await desk.page.reload();
+    await desk.canvas().waitFor();
+    await add.waitFor();
+  });
+
   it('votes on a list with + and −, sees the budget and the results, and can put an answered poll away', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Głosowanie z telefonu', formatId: 'solutions', locale: 'pl' });
     const host = await e2e.person(board.links.facilitator, { name: 'Anna Host', city: 'ZMP' });
