@@ -21,6 +21,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': 'http://localhost:3000',
+      '/j': 'http://localhost:3000',
       '/sync': { target: 'ws://localhost:3000', ws: true },
     },
   },

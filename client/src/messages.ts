@@ -1,7 +1,9 @@
 /** Every text of ours, Polish first; English must have every key (the type checker enforces it). */
 import { MAX_PARTICIPANT_DELETES } from '../../shared/writeRules';
+import { phoneEn, phonePl } from './phone/messages';
 
 export const pl = {
+  ...phonePl,
   appName: 'Tablica',
   tagline: 'Wspólna tablica do warsztatów sieci miast — bez nagrywania części roboczej.',
   createHeading: 'Nowa tablica',
@@ -271,6 +273,7 @@ export const pl = {
 export type MessageKey = keyof typeof pl;
 
 export const en: Record<MessageKey, string> = {
+  ...phoneEn,
   appName: 'Tablica',
   tagline: 'A shared board for city networks’ workshops — the internal work is never recorded.',
   createHeading: 'New board',

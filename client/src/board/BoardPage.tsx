@@ -20,12 +20,15 @@ import { measureServerClock } from '../sync/serverClock';
 import { protectHostContent } from './protectHostContent';
 import { WriteNotice } from './WriteNotice';
 import { preloadHostPanel } from '../steps/HostPanelLoader';
+import { PhoneToolbar } from '../phone/PhoneToolbar';
+import { CANVAS_OPTIONS, NOTE_WORDS } from '../phone/canvasSetup';
 
 const assetUrls = getAssetUrlsByImport();
 const components: TLComponents = { InFrontOfTheCanvas: FlagBadges, Canvas: StagedCanvas };
 // Pages are the hosts' (rule G7): participants get no page menu and no "move to a new page".
-const participantComponents: TLComponents = { ...components, PageMenu: null };
+const participantComponents: TLComponents = { ...components, PageMenu: null, Toolbar: PhoneToolbar };
 const participantOverrides: TLUiOverrides = {
+  ...NOTE_WORDS,
   actions: (_editor, actions) => {
     delete actions['move-to-new-page'];
     return actions;
@@ -46,7 +49,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   if (claims.b !== boardId) return <Notice text={t('badToken')} />;
   if (claims.r === 'observer') return <Canvas boardId={boardId} token={token} role="observer" person={null} />;
   if (new URLSearchParams(window.location.search).get('view') === 'projector') return <Canvas boardId={boardId} token={token} role={claims.r} person={null} projector />;
-  if (!person) return <JoinScreen onJoin={setPerson} />;
+  if (!person) return <JoinScreen boardId={boardId} token={token} onJoin={setPerson} />;
   return <Canvas boardId={boardId} token={token} role={claims.r} person={person} />;
 }
 
@@ -79,7 +82,8 @@ function Canvas({ boardId, token, role, person, projector = false }: { boardId: 
           shapeUtils={boardShapeUtils}
           assetUrls={assetUrls}
           components={participant ? participantComponents : components}
-          overrides={participant ? participantOverrides : undefined}
+          overrides={participant ? participantOverrides : NOTE_WORDS}
+          options={CANVAS_OPTIONS}
           onMount={onMount}
           hideUi={projector}
         />

@@ -11,6 +11,8 @@ import { LanguageSwitch } from '../people/LanguageSwitch';
 import { PollCard } from '../tools/Polls';
 import { useI18n } from '../i18n';
 import { UpdateBanner } from './UpdateBanner';
+import { CanvasHelpers, PhoneModeSwitch } from '../phone/PhoneLayer';
+import { ProjectorJoin } from '../phone/ProjectorJoin';
 
 /** `outdated`: the server runs a newer tldraw, so the board is read-only for everyone here. */
 export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
@@ -40,6 +42,8 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
           <PollCard />
         </div>
         <VoteOverlay />
+        <ProjectorJoin />
+        <CanvasHelpers />
       </>
     );
   }
@@ -49,6 +53,7 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
         {update}
         <p className="observer-label">{t('observerView')}</p>
         <StepBanner />
+        <CanvasHelpers />
       </div>
     );
   }
@@ -68,6 +73,7 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
       </div>
       <SummonWatcher />
       <VoteOverlay />
+      <CanvasHelpers />
       {tools.isHost ? (
         <HostPanelLoader />
       ) : (
@@ -75,6 +81,7 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
           <summary>{t('people')}</summary>
           <PresenceList />
           <LanguageSwitch />
+          <PhoneModeSwitch />
         </details>
       )}
     </>
