@@ -9,6 +9,7 @@ import { pollSlots, type PollState } from '../../../shared/session';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 import { refusalMessage } from '../refusals';
+import { RefusalReason } from '../../../shared/requests';
 import { stepFrameOf } from '../steps/stepFrames';
 import { usePollAnswers } from '../board/useSessionTotals';
 
@@ -77,7 +78,7 @@ export function PollCard() {
           ? { ...base, scale: Number(form.get('scale')) }
           : { ...base, choices: form.getAll('choice').map(Number) };
     const reply = await tools.request(request);
-    if (reply.t === 'ok' || (reply.t === 'refused' && reply.reason === 'you have answered this poll already')) {
+    if (reply.t === 'ok' || (reply.t === 'refused' && reply.reason === RefusalReason.alreadyAnswered)) {
       setAnswered(poll.id);
       setError('');
     } else if (reply.t === 'refused') setError(t(refusalMessage(reply.reason)));
