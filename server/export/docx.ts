@@ -3,6 +3,7 @@ import { TextRun, type Paragraph, type Table } from 'docx';
 import { SUMMARY_LABELS, meetingLines, noteHeading } from '../../shared/summary/labels';
 import type { SummaryNote } from '../../shared/summary/summaryNote';
 import { xmlSafe } from '../../shared/text/xmlSafe';
+import { REVIEW_NOTE_LABELS } from '../../shared/network/review';
 import { bullet, heading, lines, packDocument, paragraph, table, title, twoColumns } from './docxParts';
 
 export async function renderDocx(unsafe: SummaryNote): Promise<Buffer> {
@@ -18,6 +19,11 @@ export async function renderDocx(unsafe: SummaryNote): Promise<Buffer> {
     body.push(bullet([new TextRun({ text: `${city}: `, bold: true }), new TextRun(people.join(', '))]));
   }
 
+  if (note.review) {
+    const r = REVIEW_NOTE_LABELS[note.locale];
+    body.push(heading(1, r.heading(note.review.fromNumber)));
+    body.push(table([l.what, l.who, l.due, r.status], note.review.items.map((a) => [a.what, a.who, a.due, a.status])));
+  }
   body.push(heading(1, l.conclusions));
   if (note.steps.length === 0) body.push(paragraph(l.nothingAgreed));
   for (const step of note.steps) {

@@ -158,7 +158,7 @@ export function apiRouter(deps: ApiDeps): Router {
   return router;
 }
 
-function bearerMatches(req: Request, secret: string): boolean {
+export function bearerMatches(req: Request, secret: string): boolean {
   const header = req.get('authorization') ?? '';
   const given = Buffer.from(header.replace(/^Bearer\s+/i, ''), 'utf8');
   const expected = Buffer.from(secret, 'utf8');

@@ -1,0 +1,146 @@
+/**
+ * The network's HTTP interface: create a network with its first meeting, its page's data, the
+ * next meeting, and the attendance archive's exports. Every route but creation needs the
+ * network's host token, which grants nothing on any other network nor on any board directly.
+ */
+import { randomBytes } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { CreateNetworkRequest, NextMeetingRequest, networkLink, type CreateNetworkResponse, type NetworkView } from '../../shared/network/network';
+import { BOARD_ID_PATTERN } from '../../shared/roles';
+import { errorFields, type Logger } from '../log';
+import { HourlyLimiter } from '../http/hourlyLimiter';
+import { bearerMatches } from '../http/api';
+import { contentDisposition } from '../export/fileName';
+import { meetingAttendanceCsv, networkAttendanceCsv } from '../../shared/network/attendanceArchive';
+import type { NetworkStore } from './networkStore';
+import { requireNetworkHost, type NetworkTokenSigner } from './networkTokens';
+import { addNetworkMeeting, meetingViews, type NetworkMeetingDeps } from './networkMeetings';
+
+export interface NetworkRouteDeps extends NetworkMeetingDeps {
+  networks: NetworkStore;
+  networkSigner: NetworkTokenSigner;
+  log: Logger;
+  publicUrl?: string;
+  organiserSecret?: string;
+  /** Networks one address may create per hour (the same budget as boards). */
+  creationsPerHour: number;
+}
+
+const MAX_BODY = '32kb';
+
+const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) => error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+
+export function networkRouter(deps: NetworkRouteDeps): Router {
+  const router = express.Router();
+  const json = express.json({ limit: MAX_BODY, type: () => true });
+  const creations = new HourlyLimiter(deps.creationsPerHour);
+  const host = requireNetworkHost(deps.networkSigner);
+  const publicUrlOf = (req: Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+
+  const mayCreate = (req: Request, res: Response, next: NextFunction) => {
+    if (deps.organiserSecret && !bearerMatches(req, deps.organiserSecret)) {
+      res.status(401).json({ error: 'organiser secret required (Authorization: Bearer …)' });
+      return;
+    }
+    const retryAfter = creations.take(req.ip ?? 'unknown');
+    if (retryAfter > 0) {
+      res.setHeader('Retry-After', String(retryAfter));
+      res.status(429).json({ error: `too many networks created from this address; try again in ${retryAfter} s` });
+      return;
+    }
+    next();
+  };
+
+  /** The network named in the path (its token was checked), or a 404 answer. */
+  const networkOf = async (res: Response) => {
+    const network = await deps.networks.read(res.locals.networkId as string);
+    if (!network) res.status(404).json({ error: 'no such network' });
+    return network;
+  };
+
+  router.post('/api/networks', mayCreate, json, async (req: Request, res: Response) => {
+    const parsed = CreateNetworkRequest.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'invalid network request', details: issues(parsed.error) });
+      return;
+    }
+    const { title, locale = 'pl', cities, hosts, contract, firstMeeting } = parsed.data;
+    const id = randomBytes(15).toString('base64url');
+    try {
+      await deps.networks.create(id, { title, locale, cities, hosts, contract, createdAt: new Date().toISOString() });
+      const network = (await deps.networks.read(id))!;
+      const meeting = await addNetworkMeeting(deps, network, firstMeeting, publicUrlOf(req));
+      const token = deps.networkSigner.sign(id, deps.linkTtlMs);
+      deps.log.info('network.created', { network: id, board: meeting.boardId, cities: cities.length });
+      const body: CreateNetworkResponse = { id, link: networkLink(publicUrlOf(req), id, token), token, meeting };
+      res.status(201).json(body);
+    } catch (err) {
+      deps.log.error('network.create_failed', errorFields(err));
+      res.status(500).json({ error: 'the network could not be stored' });
+    }
+  });
+
+  router.get('/api/networks/:id', host, async (req: Request, res: Response) => {
+    try {
+      const network = await networkOf(res);
+      if (!network) return;
+      const body: NetworkView = { id: network.id, info: network.info, meetings: await meetingViews(deps, network, publicUrlOf(req)) };
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(body);
+    } catch (err) {
+      deps.log.error('network.read_failed', { network: res.locals.networkId, ...errorFields(err) });
+      res.status(500).json({ error: 'the network could not be read' });
+    }
+  });
+
+  // One host action: meeting N+1, opening with the review of meeting N.
+  router.post('/api/networks/:id/meetings', host, json, async (req: Request, res: Response) => {
+    const parsed = NextMeetingRequest.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      res.status(400).json({ error: 'invalid meeting request', details: issues(parsed.error) });
+      return;
+    }
+    try {
+      const network = await networkOf(res);
+      if (!network) return;
+      const meeting = await addNetworkMeeting(deps, network, parsed.data, publicUrlOf(req));
+      deps.log.info('network.meeting_added', { network: network.id, board: meeting.boardId, number: meeting.number });
+      res.status(201).json(meeting);
+    } catch (err) {
+      deps.log.error('network.meeting_failed', { network: res.locals.networkId, ...errorFields(err) });
+      res.status(500).json({ error: 'the meeting could not be made' });
+    }
+  });
+
+  // The network's table of attendance by city across meetings.
+  router.get('/api/networks/:id/attendance.csv', host, async (_req: Request, res: Response) => {
+    const network = await networkOf(res);
+    if (!network) return;
+    const table = network.meetings.map((m) => ({ number: m.number, people: network.attendance.get(m.boardId)?.people ?? null }));
+    sendCsv(res, `${network.info.locale === 'en' ? 'attendance' : 'obecnosc'}.csv`, networkAttendanceCsv(table, network.info.cities, network.info.locale));
+  });
+
+  // One closed meeting's archived attendance list.
+  router.get('/api/networks/:id/meetings/:boardId/attendance.csv', host, async (req: Request, res: Response) => {
+    const network = await networkOf(res);
+    if (!network) return;
+    const boardId = String(req.params.boardId);
+    const meeting = BOARD_ID_PATTERN.test(boardId) ? network.meetings.find((m) => m.boardId === boardId) : undefined;
+    const list = meeting && network.attendance.get(meeting.boardId);
+    if (!meeting || !list) {
+      res.status(404).json({ error: 'no archived attendance for this meeting (it is kept when the meeting is closed)' });
+      return;
+    }
+    const name = network.info.locale === 'en' ? `attendance-meeting-${meeting.number}.csv` : `lista-obecnosci-spotkanie-${meeting.number}.csv`;
+    sendCsv(res, name, meetingAttendanceCsv(list.people, network.info.locale));
+  });
+
+  return router;
+}
+
+function sendCsv(res: Response, fileName: string, body: string): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', contentDisposition(fileName));
+  // The BOM tells a spreadsheet the file is UTF-8.
+  res.send('\uFEFF' + body);
+}

@@ -1,0 +1,106 @@
+/**
+ * A network's memory, kept as one small Yjs document per network (`network:<id>`) in the same
+ * DocumentStore as the boards: the network's settings under `info`, each meeting under
+ * `meeting:<boardId>` and each closed meeting's attendance list under `attendance:<boardId>`.
+ * One key per meeting, so two instances that add to the same network at once merge (PostgreSQL
+ * merges before it writes); on one instance, changes to a network are made one at a time.
+ */
+import * as Y from 'yjs';
+import type { DocumentStore } from '../persistence/store';
+import { ArchivedAttendance, NetworkInfo, NetworkMeeting, NETWORK_ID_PATTERN } from '../../shared/network/network';
+
+const NETWORK_MAP = 'network';
+const MEETING_PREFIX = 'meeting:';
+const ATTENDANCE_PREFIX = 'attendance:';
+
+export interface NetworkRecord {
+  id: string;
+  info: NetworkInfo;
+  /** In meeting order. */
+  meetings: NetworkMeeting[];
+  /** Closed meetings' attendance lists, by board id. */
+  attendance: Map<string, ArchivedAttendance>;
+}
+
+export class NetworkStore {
+  /** The change under way per network on this instance: the next one waits for it. */
+  readonly #queue = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly store: DocumentStore) {}
+
+  static documentName(networkId: string): string {
+    return `network:${networkId}`;
+  }
+
+  /** The network, or null when there is none by that id. */
+  async read(networkId: string): Promise<NetworkRecord | null> {
+    if (!NETWORK_ID_PATTERN.test(networkId)) return null;
+    const doc = await this.#load(networkId);
+    try {
+      return readNetwork(networkId, doc.getMap(NETWORK_MAP));
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  async create(networkId: string, info: NetworkInfo): Promise<void> {
+    await this.#change(networkId, (map) => map.set('info', NetworkInfo.parse(info)));
+  }
+
+  async addMeeting(networkId: string, meeting: NetworkMeeting): Promise<void> {
+    await this.#change(networkId, (map) => map.set(MEETING_PREFIX + meeting.boardId, NetworkMeeting.parse(meeting)));
+  }
+
+  /** Keeps a closed meeting's attendance list (a meeting of this network only). */
+  async archiveAttendance(networkId: string, boardId: string, attendance: ArchivedAttendance): Promise<void> {
+    await this.#change(networkId, (map) => {
+      if (map.has(MEETING_PREFIX + boardId)) map.set(ATTENDANCE_PREFIX + boardId, ArchivedAttendance.parse(attendance));
+    });
+  }
+
+  /** Loads, changes and stores the network's document, after any change already under way here. */
+  async #change(networkId: string, change: (map: Y.Map<unknown>) => void): Promise<void> {
+    if (!NETWORK_ID_PATTERN.test(networkId)) throw new Error('not a network id');
+    const previous = this.#queue.get(networkId) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(async () => {
+      const doc = await this.#load(networkId);
+      try {
+        doc.transact(() => change(doc.getMap(NETWORK_MAP)));
+        await this.store.store(NetworkStore.documentName(networkId), Y.encodeStateAsUpdate(doc));
+      } finally {
+        doc.destroy();
+      }
+    });
+    this.#queue.set(networkId, next);
+    try {
+      await next;
+    } finally {
+      if (this.#queue.get(networkId) === next) this.#queue.delete(networkId);
+    }
+  }
+
+  async #load(networkId: string): Promise<Y.Doc> {
+    const doc = new Y.Doc();
+    const state = await this.store.load(NetworkStore.documentName(networkId));
+    if (state) Y.applyUpdate(doc, state);
+    return doc;
+  }
+}
+
+function readNetwork(id: string, map: Y.Map<unknown>): NetworkRecord | null {
+  const info = NetworkInfo.safeParse(map.get('info'));
+  if (!info.success) return null;
+  const meetings: NetworkMeeting[] = [];
+  const attendance = new Map<string, ArchivedAttendance>();
+  for (const [key, value] of map.entries()) {
+    if (key.startsWith(MEETING_PREFIX)) {
+      const meeting = NetworkMeeting.safeParse(value);
+      if (meeting.success) meetings.push(meeting.data);
+    } else if (key.startsWith(ATTENDANCE_PREFIX)) {
+      const list = ArchivedAttendance.safeParse(value);
+      if (list.success) attendance.set(key.slice(ATTENDANCE_PREFIX.length), list.data);
+    }
+  }
+  meetings.sort((a, b) => a.number - b.number || a.createdAt.localeCompare(b.createdAt));
+  return { id, info: info.data, meetings, attendance };
+}
