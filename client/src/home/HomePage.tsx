@@ -7,6 +7,7 @@ import { FormatGuide } from './FormatGuide';
 import { RoleLinkList } from '../people/RoleLinks';
 import { MyBoards } from './MyBoards';
 import { rememberBoard } from './myBoards';
+import { NewNetworkForm } from '../network/NewNetworkForm';
 
 export function HomePage() {
   const { t, locale, setLocale } = useI18n();
@@ -108,6 +109,7 @@ export function HomePage() {
           <RoleLinkList links={board.links} />
         </section>
       )}
+      {!board && <NewNetworkForm locale={boardLocale} />}
       <MyBoards />
     </main>
   );

@@ -1,0 +1,215 @@
+/**
+ * A network's page, `/n/{id}#t=<network host token>`: its cities, hosts and contract, its meetings
+ * in order (date, format, state, attendance, the review's statuses, links to each board, note and
+ * report), the next meeting in one action, and the attendance archive's exports.
+ */
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { FORMAT_IDS, type Locale } from '../../../shared/api';
+import { NetworkView, type MeetingView } from '../../../shared/network/network';
+import { readNetworkTokenPayload } from '../../../shared/network/networkToken';
+import { REVIEW_STATUS_LABELS, ReviewStatusValue } from '../../../shared/network/review';
+import { formatDate } from '../../../shared/text/dates';
+import { getFormat } from '../../../formats';
+import { useI18n } from '../i18n';
+import { HostFileLink } from '../export/HostFileLink';
+import { useNetworkText, type NetworkMessageKey } from './networkMessages';
+
+const STATE_KEYS: Record<MeetingView['state'], NetworkMessageKey> = { planned: 'statePlanned', open: 'stateOpen', closed: 'stateClosed' };
+
+export function NetworkPage({ networkId }: { networkId: string }) {
+  const { t, locale, setLocale } = useI18n();
+  const n = useNetworkText();
+  const token = useMemo(() => new URLSearchParams(window.location.hash.slice(1)).get('t') ?? '', []);
+  const claims = useMemo(() => readNetworkTokenPayload(token), [token]);
+  const [network, setNetwork] = useState<NetworkView | null>(null);
+  const [failed, setFailed] = useState<'token' | 'other' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<number | null>(null);
+
+  const load = useCallback(async () => {
+    const res = await fetch(`/api/networks/${networkId}`, { cache: 'no-store', headers: { authorization: `Bearer ${token}` } });
+    if (res.status === 401 || res.status === 403 || res.status === 404) return setFailed('token');
+    if (!res.ok) return setFailed('other');
+    setNetwork(NetworkView.parse(await res.json()));
+  }, [networkId, token]);
+  useEffect(() => {
+    if (claims?.n === networkId) void load().catch(() => setFailed('other'));
+  }, [claims, networkId, load]);
+  useEffect(() => {
+    if (network) document.title = `${network.info.title} — Tablica`;
+  }, [network]);
+
+  if (!token || !claims) return <Notice text={n('networkNoToken')} />;
+  if (claims.n !== networkId || failed === 'token') return <Notice text={n('networkBadToken')} />;
+  if (failed === 'other') return <Notice text={n('networkError')} />;
+  if (!network) return <Notice text={n('networkLoading')} busy />;
+
+  const next = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const formatId = String(form.get('nextFormat') ?? '');
+    const date = String(form.get('nextDate') ?? '');
+    setBusy(true);
+    try {
+      const res = await fetch(`/api/networks/${networkId}/meetings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...(formatId ? { formatId } : {}), ...(date ? { date } : {}) }),
+      });
+      if (res.status !== 201) throw new Error('refused');
+      setCreated(((await res.json()) as { number: number }).number);
+      await load();
+    } catch {
+      setFailed('other');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const { info } = network;
+  return (
+    <main className="page network-page">
+      <header className="masthead">
+        <p className="hint">{t('appName')}</p>
+        <h1>{info.title}</h1>
+        <label className="language">
+          {t('language')}
+          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+            <option value="pl">Polski</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+
+      <section className="card" aria-labelledby="meetings-heading">
+        <h2 id="meetings-heading">{n('meetingsHeading')}</h2>
+        <ol className="meeting-list">
+          {network.meetings.map((meeting) => (
+            <MeetingItem key={meeting.boardId} meeting={meeting} locale={locale} networkId={networkId} networkToken={token} />
+          ))}
+        </ol>
+        <p className="hint">{n('archiveHelp')}</p>
+        <HostFileLink path={`/api/networks/${networkId}/attendance.csv`} token={token} className="button secondary">
+          {n('attendanceTable')}
+        </HostFileLink>
+      </section>
+
+      <form className="card" aria-labelledby="next-heading" onSubmit={(e) => void next(e)}>
+        <h2 id="next-heading">{n('nextMeetingHeading')}</h2>
+        <p className="hint">{n('nextMeetingHelp')}</p>
+        <label>
+          {n('meetingFormat')}
+          <select name="nextFormat" defaultValue="planning">
+            <option value="">{n('formatNone')}</option>
+            {FORMAT_IDS.map((id) => (
+              <option key={id} value={id}>
+                {getFormat(id).shortTitle[locale]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {n('meetingDate')}
+          <input name="nextDate" type="date" />
+        </label>
+        <button type="submit" disabled={busy}>
+          {busy ? t('creating') : n('createNextMeeting')}
+        </button>
+        {created !== null && <p role="status">{`${n('nextMeetingCreated')} ${created}`}</p>}
+      </form>
+
+      <section className="card" aria-labelledby="cities-heading">
+        <h2 id="cities-heading">{n('citiesHeading')}</h2>
+        <ul className="city-list">
+          {info.cities.map((city) => (
+            <li key={city.name}>
+              {city.name}
+              {city.observer && <span className="hint"> ({n('observerCity')})</span>}
+            </li>
+          ))}
+        </ul>
+        {info.hosts.length > 0 && (
+          <>
+            <h3>{n('hostsHeading')}</h3>
+            <p>{info.hosts.join(', ')}</p>
+          </>
+        )}
+        {info.contract && (
+          <>
+            <h3>{n('contractHeading')}</h3>
+            <p className="contract">{info.contract}</p>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function MeetingItem({ meeting, locale, networkId, networkToken }: { meeting: MeetingView; locale: Locale; networkId: string; networkToken: string }) {
+  const n = useNetworkText();
+  const format = meeting.formatId ? getFormat(meeting.formatId) : undefined;
+  const board = `/api/boards/${meeting.boardId}`;
+  return (
+    <li className="meeting" data-state={meeting.state} aria-labelledby={`meeting-${meeting.number}`}>
+      <h3 id={`meeting-${meeting.number}`}>
+        {n('meetingNumber')} {meeting.number}
+      </h3>
+      <dl className="meeting-facts">
+        <dt>{n('meetingDateLabel')}</dt>
+        <dd>{meeting.date ? formatDate(meeting.date, locale) : n('noDate')}</dd>
+        <dt>{n('meetingFormat')}</dt>
+        <dd>{format ? format.shortTitle[locale] : n('formatNone')}</dd>
+        <dt>{n('meetingState')}</dt>
+        <dd className="meeting-state">{n(STATE_KEYS[meeting.state])}</dd>
+        <dt>{n('meetingAttendance')}</dt>
+        <dd>{`${meeting.attendance.present} ${n('attendanceCount')} · ${meeting.attendance.cities} ${n('citiesCount')}`}</dd>
+      </dl>
+      {meeting.review.length > 0 && (
+        <div className="review-list">
+          <h4>{n('reviewHeading')}</h4>
+          <ul>
+            {meeting.review.map((item, i) => {
+              const status = ReviewStatusValue.safeParse(item.status);
+              return (
+                <li key={i}>
+                  {[item.what, item.who, item.due].filter(Boolean).join(' — ')}: <strong>{status.success ? REVIEW_STATUS_LABELS[locale][status.data] : n('reviewNoStatus')}</strong>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      <div className="row wrap">
+        <a className="button" href={meeting.links.facilitator} target="_blank" rel="noopener">
+          {n('openBoard')}
+        </a>
+        <HostFileLink path={`${board}/summary.docx`} token={meeting.hostToken} className="button secondary">
+          {n('noteDocx')}
+        </HostFileLink>
+        <HostFileLink path={`${board}/summary.md`} token={meeting.hostToken} className="button secondary">
+          {n('noteMd')}
+        </HostFileLink>
+        <HostFileLink path={`${board}/report.docx`} token={meeting.hostToken} className="button secondary">
+          {n('reportDocx')}
+        </HostFileLink>
+        {meeting.state === 'closed' && (
+          <HostFileLink path={`/api/networks/${networkId}/meetings/${meeting.boardId}/attendance.csv`} token={networkToken} className="button secondary">
+            {n('attendanceCsv')}
+          </HostFileLink>
+        )}
+      </div>
+      <label className="participant-link">
+        {n('participantLink')}
+        <input readOnly value={meeting.links.participant ?? ''} onFocus={(e) => e.currentTarget.select()} />
+      </label>
+    </li>
+  );
+}
+
+function Notice({ text, busy = false }: { text: string; busy?: boolean }) {
+  return (
+    <main className="notice" aria-busy={busy}>
+      <p role={busy ? 'status' : 'alert'}>{text}</p>
+    </main>
+  );
+}

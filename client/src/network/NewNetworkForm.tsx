@@ -1,0 +1,109 @@
+/** The home page's second way in: a network and its first meeting, as quick as a lone board (only the name is required). */
+import { useState, type FormEvent } from 'react';
+import { FORMAT_IDS, type Locale } from '../../../shared/api';
+import { CreateNetworkResponse } from '../../../shared/network/network';
+import { getFormat } from '../../../formats';
+import { useI18n } from '../i18n';
+import { useNetworkText } from './networkMessages';
+import { lines, parseCities } from './parseLists';
+
+export function NewNetworkForm({ locale }: { locale: Locale }) {
+  const { t } = useI18n();
+  const n = useNetworkText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [created, setCreated] = useState<CreateNetworkResponse | null>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '');
+    const formatId = text('networkFormat');
+    const date = text('networkDate');
+    setBusy(true);
+    setError('');
+    try {
+      const res = await fetch('/api/networks', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          title: text('networkTitle'),
+          locale,
+          cities: parseCities(text('networkCities')),
+          hosts: lines(text('networkHosts')),
+          contract: text('networkContract').trim(),
+          firstMeeting: { ...(formatId ? { formatId } : {}), ...(date ? { date } : {}) },
+        }),
+      });
+      if (res.status === 429) throw new Error(t('errorTooMany'));
+      if (res.status === 401) throw new Error(t('errorOrganiser'));
+      if (res.status !== 201) throw new Error(n('networkError'));
+      setCreated(CreateNetworkResponse.parse(await res.json()));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : n('networkError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (created) {
+    return (
+      <section className="card" aria-labelledby="network-created-heading">
+        <h2 id="network-created-heading">{n('newNetworkHeading')}</h2>
+        <p role="status">{n('networkCreated')}</p>
+        <label>
+          {n('networkLink')}
+          <input readOnly value={created.link} onFocus={(e) => e.currentTarget.select()} />
+        </label>
+        <a className="button" href={created.link}>
+          {n('openNetwork')}
+        </a>
+      </section>
+    );
+  }
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="network-heading">
+      <h2 id="network-heading">{n('newNetworkHeading')}</h2>
+      <p className="hint">{n('newNetworkHelp')}</p>
+      <label>
+        {n('networkTitle')}
+        <input name="networkTitle" required maxLength={200} placeholder={n('networkTitlePlaceholder')} />
+      </label>
+      <label>
+        {n('networkCities')}
+        <textarea name="networkCities" rows={5} />
+      </label>
+      <label>
+        {n('networkHosts')}
+        <textarea name="networkHosts" rows={2} />
+      </label>
+      <label>
+        {n('networkContract')}
+        <textarea name="networkContract" rows={3} maxLength={4000} />
+      </label>
+      <label>
+        {n('firstMeetingFormat')}
+        <select name="networkFormat" defaultValue="kickoff">
+          <option value="">{t('formatNone')}</option>
+          {FORMAT_IDS.map((id) => (
+            <option key={id} value={id}>
+              {getFormat(id).shortTitle[locale]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {n('meetingDate')}
+        <input name="networkDate" type="date" />
+      </label>
+      <button type="submit" disabled={busy}>
+        {busy ? t('creating') : n('createNetwork')}
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
