@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { networkEn, networkPl, type NetworkMessageKey } from '../../client/src/network/networkMessages';
 import { parseCities } from '../../client/src/network/parseLists';
+import { attendanceLine } from '../../client/src/network/attendanceLine';
 import { REVIEW_STATUS_LABELS } from '../../shared/network/review';
 
 /** Words that are English and never Polish: one of them in a Polish text means an untranslated string. */
@@ -22,6 +23,16 @@ describe('network texts', () => {
   it('writes Polish as the rest of the interface does ("miasto obserwator" names a city, not a person)', () => {
     for (const [key, text] of Object.entries(networkPl)) for (const avoided of AVOIDED) expect(text.replace(/miasto obserwator|\(obserwator\)/g, ''), key).not.toMatch(avoided);
     expect(REVIEW_STATUS_LABELS.pl).toEqual({ done: 'zrobione', 'in-progress': 'w toku', 'not-done': 'niezrobione', dropped: 'porzucone' });
+  });
+
+  it.each([
+    [0, 0, '0 osób obecnych · 0 miast'],
+    [1, 1, '1 osoba obecna · 1 miasto'],
+    [3, 2, '3 osoby obecne · 2 miasta'],
+    [12, 5, '12 osób obecnych · 5 miast'],
+    [22, 22, '22 osoby obecne · 22 miasta'],
+  ])('says %i people from %i cities the Polish way', (present, cities, line) => {
+    expect(attendanceLine('pl', present, cities)).toBe(line);
   });
 
   it.each([

@@ -13,6 +13,7 @@ import { getFormat } from '../../../formats';
 import { useI18n } from '../i18n';
 import { HostFileLink } from '../export/HostFileLink';
 import { useNetworkText, type NetworkMessageKey } from './networkMessages';
+import { attendanceLine } from './attendanceLine';
 
 const STATE_KEYS: Record<MeetingView['state'], NetworkMessageKey> = { planned: 'statePlanned', open: 'stateOpen', closed: 'stateClosed' };
 
@@ -162,7 +163,7 @@ function MeetingItem({ meeting, locale, networkId, networkToken }: { meeting: Me
         <dt>{n('meetingState')}</dt>
         <dd className="meeting-state">{n(STATE_KEYS[meeting.state])}</dd>
         <dt>{n('meetingAttendance')}</dt>
-        <dd>{`${meeting.attendance.present} ${n('attendanceCount')} · ${meeting.attendance.cities} ${n('citiesCount')}`}</dd>
+        <dd>{attendanceLine(locale, meeting.attendance.present, meeting.attendance.cities)}</dd>
       </dl>
       {meeting.review.length > 0 && (
         <div className="review-list">
