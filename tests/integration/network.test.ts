@@ -16,6 +16,7 @@ import { closeCodeOfWrite, connectStockClient, sendRequest, type StockClient } f
 import { noteRecord } from '../helpers/records';
 import { createBoard, startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
+import { officeText } from '../helpers/office';
 
 const NETWORK = {
   title: 'Sieć Miast na rzecz Zieleni',
@@ -94,7 +95,7 @@ describe('a network of meetings', () => {
     }
   });
 
-  it('starts meeting 2 with a review of what meeting 1 agreed — and of nothing else — that hosts mark and the note and the network page show', async () => {
+  it('starts meeting 2 with a review of what meeting 1 agreed — and of nothing else — that hosts mark and the note and the network page show', { timeout: 120_000 }, async () => {
     const tokenOf = (role: string) => first.links[role]!.split('#t=')[1]!;
     const canvas = await connect(roomName(first.boardId, 'canvas'), tokenOf('facilitator'));
     canvas.doc.transact(() => {
@@ -151,6 +152,11 @@ describe('a network of meetings', () => {
     expect(note).toContain('## Przegląd ustaleń ze spotkania nr 1');
     expect(note).toContain('| Mapa zasobów miast | Gdynia | 15 lutego 2027 r. | zrobione |');
     expect(note).toContain('| Ankieta wśród mieszkańców | Starachowice |  | w toku |');
+    // The .docx note with its review table opens in LibreOffice.
+    const docx = new Uint8Array(await (await fetch(`${server.url}/api/boards/${second.boardId}/summary.docx`, { headers: { authorization: `Bearer ${meeting2.hostToken}` } })).arrayBuffer());
+    const text = (await officeText({ 'notatka.docx': docx }))['notatka.docx']!;
+    expect(text).toContain('Przegląd ustaleń ze spotkania nr 1');
+    expect(text).toMatch(/Mapa zasobów miast\s+Gdynia\s+15 lutego 2027 r\.\s+zrobione/);
     // Only the allowed statuses, and only from hosts (participants never write the session).
     expect(await closeCodeOfWrite(server.url, roomName(second.boardId, 'control'), meeting2.hostToken, (doc: Y.Doc) => doc.getMap(SESSION_MAP).set(`reviewStatus:${review.items[0]!.id}`, 'prawie'))).toBe(CloseCode.malformedMessage);
     expect(await closeCodeOfWrite(server.url, roomName(second.boardId, 'control'), meeting2.hostToken, (doc: Y.Doc) => doc.getMap(SESSION_MAP).set('review', { items: [] }))).toBe(CloseCode.malformedMessage);
