@@ -14,7 +14,9 @@ import { contentDisposition } from '../export/fileName';
 import { meetingAttendanceCsv, networkAttendanceCsv } from '../../shared/network/attendanceArchive';
 import type { NetworkStore } from './networkStore';
 import { requireNetworkHost, type NetworkTokenSigner } from './networkTokens';
-import { addNetworkMeeting, meetingViews, type NetworkMeetingDeps } from './networkMeetings';
+import { addNetworkMeeting, boardSession, meetingViews, type NetworkMeetingDeps } from './networkMeetings';
+import { programmeStats, type HeldMeeting } from '../../shared/network/programmeStats';
+import { KeptAttendance } from '../../shared/report/hostReport';
 
 export interface NetworkRouteDeps extends NetworkMeetingDeps {
   networks: NetworkStore;
@@ -57,6 +59,33 @@ export function networkRouter(deps: NetworkRouteDeps): Router {
     if (!network) res.status(404).json({ error: 'no such network' });
     return network;
   };
+
+  // The programme's figures across networks: counts the reports kept at closing, never a name.
+  // (Before `/api/networks/:id`, which it would otherwise match.)
+  router.get('/api/networks/stats', async (req: Request, res: Response) => {
+    if (deps.organiserSecret && !bearerMatches(req, deps.organiserSecret)) {
+      res.status(401).json({ error: 'organiser secret required (Authorization: Bearer …)' });
+      return;
+    }
+    try {
+      const networks = [];
+      for (const id of await deps.networks.list()) {
+        const network = await deps.networks.read(id);
+        if (!network) continue;
+        const held: HeldMeeting[] = [];
+        for (const meeting of network.meetings) {
+          const kept = KeptAttendance.safeParse((await boardSession(deps, meeting.boardId)).closedAttendance);
+          if (kept.success) held.push({ people: kept.data.people, cities: kept.data.byCity.map((c) => c.city) });
+        }
+        networks.push({ id, title: network.info.title, held });
+      }
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(programmeStats(networks));
+    } catch (err) {
+      deps.log.error('network.stats_failed', errorFields(err));
+      res.status(500).json({ error: 'the statistics could not be made' });
+    }
+  });
 
   router.post('/api/networks', mayCreate, json, async (req: Request, res: Response) => {
     const parsed = CreateNetworkRequest.safeParse(req.body);

@@ -10,6 +10,9 @@ import type { DocumentStore } from '../persistence/store';
 import { ArchivedAttendance, NetworkInfo, NetworkMeeting, NETWORK_ID_PATTERN } from '../../shared/network/network';
 
 const NETWORK_MAP = 'network';
+/** Every network's id, one key each, for the programme's statistics (`networks:index`). */
+const INDEX_DOCUMENT = 'networks:index';
+const INDEX_MAP = 'networks';
 const MEETING_PREFIX = 'meeting:';
 const ATTENDANCE_PREFIX = 'attendance:';
 
@@ -45,6 +48,18 @@ export class NetworkStore {
 
   async create(networkId: string, info: NetworkInfo): Promise<void> {
     await this.#change(networkId, (map) => map.set('info', NetworkInfo.parse(info)));
+    await this.#changeDocument(INDEX_DOCUMENT, INDEX_DOCUMENT, (doc) => doc.getMap(INDEX_MAP).set(networkId, info.createdAt));
+  }
+
+  /** The ids of every network, oldest first. */
+  async list(): Promise<string[]> {
+    const doc = await this.#loadDocument(INDEX_DOCUMENT);
+    try {
+      const entries = [...doc.getMap<string>(INDEX_MAP).entries()].filter(([id]) => NETWORK_ID_PATTERN.test(id));
+      return entries.sort((a, b) => String(a[1]).localeCompare(String(b[1])) || a[0].localeCompare(b[0])).map(([id]) => id);
+    } finally {
+      doc.destroy();
+    }
   }
 
   async addMeeting(networkId: string, meeting: NetworkMeeting): Promise<void> {
@@ -61,27 +76,35 @@ export class NetworkStore {
   /** Loads, changes and stores the network's document, after any change already under way here. */
   async #change(networkId: string, change: (map: Y.Map<unknown>) => void): Promise<void> {
     if (!NETWORK_ID_PATTERN.test(networkId)) throw new Error('not a network id');
-    const previous = this.#queue.get(networkId) ?? Promise.resolve();
+    await this.#changeDocument(networkId, NetworkStore.documentName(networkId), (doc) => change(doc.getMap(NETWORK_MAP)));
+  }
+
+  async #changeDocument(queueKey: string, name: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const previous = this.#queue.get(queueKey) ?? Promise.resolve();
     const next = previous.catch(() => {}).then(async () => {
-      const doc = await this.#load(networkId);
+      const doc = await this.#loadDocument(name);
       try {
-        doc.transact(() => change(doc.getMap(NETWORK_MAP)));
-        await this.store.store(NetworkStore.documentName(networkId), Y.encodeStateAsUpdate(doc));
+        doc.transact(() => change(doc));
+        await this.store.store(name, Y.encodeStateAsUpdate(doc));
       } finally {
         doc.destroy();
       }
     });
-    this.#queue.set(networkId, next);
+    this.#queue.set(queueKey, next);
     try {
       await next;
     } finally {
-      if (this.#queue.get(networkId) === next) this.#queue.delete(networkId);
+      if (this.#queue.get(queueKey) === next) this.#queue.delete(queueKey);
     }
   }
 
-  async #load(networkId: string): Promise<Y.Doc> {
+  #load(networkId: string): Promise<Y.Doc> {
+    return this.#loadDocument(NetworkStore.documentName(networkId));
+  }
+
+  async #loadDocument(name: string): Promise<Y.Doc> {
     const doc = new Y.Doc();
-    const state = await this.store.load(NetworkStore.documentName(networkId));
+    const state = await this.store.load(name);
     if (state) Y.applyUpdate(doc, state);
     return doc;
   }
