@@ -81,6 +81,7 @@ function contract(name: string, make: () => Promise<DocumentStore & { drop?(): P
       expect(read?.meetings.map((m) => m.number)).toEqual([1, 2]);
       expect([...read!.attendance.keys()]).toEqual(['board-one-0000000000']);
       expect(read?.attendance.get('board-one-0000000000')?.people[0]?.name).toBe('Ewa Zielińska');
+      expect(await networks.list()).toContain(id);
     });
 
     if (merges) {
@@ -94,6 +95,9 @@ function contract(name: string, make: () => Promise<DocumentStore & { drop?(): P
           b.addMeeting(id, { boardId: 'board-from-b-0000000', number: 2, formatId: null, createdAt: '2027-01-02T10:00:00.000Z' }),
         ]);
         expect((await a.read(id))?.meetings.map((m) => m.boardId)).toEqual(['board-from-a-0000000', 'board-from-b-0000000']);
+        // Two networks made at once on two instances are both listed.
+        await Promise.all([a.create('siec-z-instancji-a', { title: 'A', locale: 'pl', cities: [], hosts: [], contract: '', createdAt: '2027-01-03T10:00:00.000Z' }), b.create('siec-z-instancji-b', { title: 'B', locale: 'pl', cities: [], hosts: [], contract: '', createdAt: '2027-01-03T10:00:00.000Z' })]);
+        expect(await a.list()).toEqual(expect.arrayContaining(['siec-z-instancji-a', 'siec-z-instancji-b']));
         await second.close();
       });
 
