@@ -18,6 +18,7 @@ import { MeetingDetails, SESSION_MAP } from '../../shared/session';
 import { attendanceOf } from '../../shared/sessionTotals';
 import { buildReview, readReview } from '../../shared/network/review';
 import { layoutReview } from '../../shared/network/reviewLayout';
+import { barometerSeries, type BarometerSeries } from '../../shared/network/barometer';
 import type { MeetingPlan, MeetingState, MeetingView } from '../../shared/network/network';
 import type { CanvasRecord } from '../../shared/projection';
 import type { NetworkRecord, NetworkStore } from './networkStore';
@@ -96,12 +97,12 @@ export function meetingState(session: Record<string, unknown>): MeetingState {
   return started || joined ? 'open' : 'planned';
 }
 
-/** Every meeting of the network as its page lists it, in order. */
-export async function meetingViews(deps: NetworkMeetingDeps, network: NetworkRecord, publicUrl: string): Promise<MeetingView[]> {
-  return Promise.all(
-    network.meetings.map(async (meeting): Promise<MeetingView> => {
-      const control = await readBoardDocument(deps, roomName(meeting.boardId, 'control'));
-      const session = control.getMap(SESSION_MAP).toJSON() as Record<string, unknown>;
+/** Every meeting of the network as its page lists it, in order, and the barometer's answers across them. */
+export async function meetingViews(deps: NetworkMeetingDeps, network: NetworkRecord, publicUrl: string): Promise<{ meetings: MeetingView[]; barometer: BarometerSeries[] }> {
+  const sessions = await Promise.all(network.meetings.map((meeting) => boardSession(deps, meeting.boardId)));
+  const meetings = await Promise.all(
+    network.meetings.map(async (meeting, i): Promise<MeetingView> => {
+      const session = sessions[i]!;
       const details = MeetingDetails.safeParse(session.meeting ?? {});
       const archived = network.attendance.get(meeting.boardId)?.people;
       const people = archived ?? Object.values(attendanceOf(session)).filter((e) => e.role === 'participant' || e.role === 'observer');
@@ -125,6 +126,7 @@ export async function meetingViews(deps: NetworkMeetingDeps, network: NetworkRec
       };
     }),
   );
+  return { meetings, barometer: barometerSeries(network.meetings.map((m, i) => ({ number: m.number, session: sessions[i]! })), network.info.locale) };
 }
 
 /** A copy of a board's session as plain JSON. */

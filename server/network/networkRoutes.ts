@@ -113,7 +113,7 @@ export function networkRouter(deps: NetworkRouteDeps): Router {
     try {
       const network = await networkOf(res);
       if (!network) return;
-      const body: NetworkView = { id: network.id, info: network.info, meetings: await meetingViews(deps, network, publicUrlOf(req)) };
+      const body: NetworkView = { id: network.id, info: network.info, ...(await meetingViews(deps, network, publicUrlOf(req))) };
       res.setHeader('Cache-Control', 'no-store');
       res.json(body);
     } catch (err) {

@@ -106,10 +106,19 @@ export const MeetingView = z.object({
 });
 export type MeetingView = z.infer<typeof MeetingView>;
 
+/** A barometer question's answers across meetings: counts per answer, never who (shared/network/barometer.ts). */
+export const BarometerView = z.object({
+  templateId: z.string(),
+  question: z.string(),
+  labels: z.array(z.string()),
+  meetings: z.array(z.object({ number: z.number().int(), answered: z.number().int(), counts: z.array(z.number().int()) })),
+});
+
 export const NetworkView = z.object({
   id: z.string(),
   info: NetworkInfo,
   meetings: z.array(MeetingView),
+  barometer: z.array(BarometerView),
 });
 export type NetworkView = z.infer<typeof NetworkView>;
 

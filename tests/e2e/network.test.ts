@@ -79,7 +79,12 @@ describe('a network of meetings', () => {
       .poll(async () => (await fetch(`${e2e.server.url}/api/boards/${meeting2.boardId}/summary.md`, { headers: { authorization: `Bearer ${meeting2.hostToken}` } })).text(), { timeout: 5000 })
       .toContain('| Mapa zasobów zieleni miejskiej | Gdynia | 15 lutego 2027 r. | zrobione |');
 
+    // The barometer in one click; the network's page charts its answers by meeting.
+    await panel2.getByRole('region', { name: 'Barometr sieci' }).getByRole('button', { name: /^Zadaj pytanie: Na ile ufasz/ }).click();
+
     await coordinator.reload();
+    const chart = coordinator.getByRole('region', { name: 'Barometr sieci' }).getByRole('figure', { name: /^Na ile ufasz innym miastom/ });
+    await chart.getByRole('row', { name: /^2 / }).waitFor();
     await second.getByText('Mapa zasobów zieleni miejskiej — Gdynia — 15 lutego 2027 r.: zrobione').waitFor();
     await second.getByText('Ankieta wśród mieszkańców — Starachowice: bez statusu').waitFor();
     expect(await seriousViolations(coordinator, ['main'])).toEqual([]);

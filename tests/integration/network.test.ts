@@ -11,6 +11,7 @@ import { roomName } from '../../shared/roles';
 import { SESSION_MAP } from '../../shared/session';
 import { CreateNetworkResponse, NetworkView } from '../../shared/network/network';
 import { REVIEW_FRAME_ID } from '../../shared/network/reviewLayout';
+import { barometerPoll } from '../../shared/network/barometer';
 import { CloseCode } from '../../shared/protocol';
 import { closeCodeOfWrite, connectStockClient, sendRequest, type StockClient } from '../helpers/clients';
 import { noteRecord } from '../helpers/records';
@@ -204,6 +205,33 @@ describe('a network of meetings', () => {
     // A meeting not yet closed has no archive; another network's meeting is not this network's.
     const open = (await page()).meetings[1]!;
     expect((await fetch(`${server.url}/api/networks/${network.id}/meetings/${open.boardId}/attendance.csv`, { headers: { authorization: `Bearer ${network.token}` } })).status).toBe(404);
+  });
+
+  it('follows the barometer across meetings: one click asks a template poll, the network page counts its answers (never who)', async () => {
+    const meetings = (await page()).meetings;
+    const ask = async (meeting: (typeof meetings)[number], answers: number[]) => {
+      const host = await connect(roomName(meeting.boardId, 'control'), meeting.hostToken);
+      const poll = barometerPoll('trust', 'pl', `m${meeting.number}`, null)!;
+      host.doc.getMap(SESSION_MAP).set('poll', poll);
+      for (const [i, scale] of answers.entries()) {
+        const person = await connect(roomName(meeting.boardId, 'control'), meeting.links.participant!.split('#t=')[1]!);
+        await waitFor(() => (person.doc.getMap(SESSION_MAP).get('poll') as { id?: string } | undefined)?.id === poll.id, 'the poll to arrive');
+        expect((await sendRequest(person, { t: 'poll-answer', person: `barometr-${meeting.number}-osoba-${i}`, pollId: poll.id, scale })).t).toBe('ok');
+      }
+    };
+    await ask(meetings[1]!, [2, 3]);
+    await ask(meetings[2]!, [4, 4, 5]);
+    await waitFor(async () => (await page()).barometer[0]?.meetings.length === 2, 'both meetings in the barometer');
+    const [trust] = (await page()).barometer;
+    expect(trust).toEqual({
+      templateId: 'trust',
+      question: 'Na ile ufasz innym miastom w naszej sieci? (1 — wcale, 5 — w pełni)',
+      labels: ['1', '2', '3', '4', '5'],
+      meetings: [
+        { number: 2, answered: 2, counts: [0, 1, 1, 0, 0] },
+        { number: 3, answered: 3, counts: [0, 0, 0, 2, 1] },
+      ],
+    });
   });
 
   it('leaves a lone board as it was: POST /api/boards makes no network', async () => {

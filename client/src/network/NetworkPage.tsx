@@ -14,6 +14,7 @@ import { useI18n } from '../i18n';
 import { HostFileLink } from '../export/HostFileLink';
 import { useNetworkText, type NetworkMessageKey } from './networkMessages';
 import { attendanceLine } from './attendanceLine';
+import { BarometerChart } from './BarometerChart';
 
 const STATE_KEYS: Record<MeetingView['state'], NetworkMessageKey> = { planned: 'statePlanned', open: 'stateOpen', closed: 'stateClosed' };
 
@@ -94,6 +95,8 @@ export function NetworkPage({ networkId }: { networkId: string }) {
           {n('attendanceTable')}
         </HostFileLink>
       </section>
+
+      <BarometerChart series={network.barometer} />
 
       <form className="card" aria-labelledby="next-heading" onSubmit={(e) => void next(e)}>
         <h2 id="next-heading">{n('nextMeetingHeading')}</h2>

@@ -55,6 +55,10 @@ export const networkPl = {
   statusUnset: '— wybierz —',
   reviewNone: 'Brak działań do przeglądu.',
   networkError: 'Nie udało się. Spróbuj ponownie za chwilę.',
+  barometerHeading: 'Barometr sieci',
+  barometerHelp: 'Te same krótkie pytania na każdym spotkaniu: strona sieci pokazuje, jak zmieniają się odpowiedzi. Zapisujemy tylko liczby odpowiedzi.',
+  barometerAsk: 'Zadaj pytanie',
+  barometerAnswered: 'odpowiedzi',
 };
 
 export type NetworkMessageKey = keyof typeof networkPl;
@@ -110,6 +114,10 @@ export const networkEn: Record<NetworkMessageKey, string> = {
   statusUnset: '— choose —',
   reviewNone: 'No actions to review.',
   networkError: 'That did not work. Please try again in a moment.',
+  barometerHeading: 'Network barometer',
+  barometerHelp: 'The same short questions at every meeting: the network’s page shows how the answers move. Only the numbers of answers are kept.',
+  barometerAsk: 'Ask',
+  barometerAnswered: 'answers',
 };
 
 export const NETWORK_MESSAGES = { pl: networkPl, en: networkEn } as const;
