@@ -4,12 +4,11 @@
  * network's host token, which grants nothing on any other network nor on any board directly.
  */
 import { randomBytes } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { CreateNetworkRequest, NextMeetingRequest, networkLink, type CreateNetworkResponse, type NetworkView } from '../../shared/network/network';
 import { BOARD_ID_PATTERN } from '../../shared/roles';
 import { errorFields, type Logger } from '../log';
-import { HourlyLimiter } from '../http/hourlyLimiter';
-import { bearerMatches } from '../http/api';
+import { creationGate, organiserOnly } from '../http/creationGate';
 import { contentDisposition } from '../export/fileName';
 import { meetingAttendanceCsv, networkAttendanceCsv } from '../../shared/network/attendanceArchive';
 import type { NetworkStore } from './networkStore';
@@ -35,23 +34,10 @@ const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =
 export function networkRouter(deps: NetworkRouteDeps): Router {
   const router = express.Router();
   const json = express.json({ limit: MAX_BODY, type: () => true });
-  const creations = new HourlyLimiter(deps.creationsPerHour);
   const host = requireNetworkHost(deps.networkSigner);
   const publicUrlOf = (req: Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
-  const mayCreate = (req: Request, res: Response, next: NextFunction) => {
-    if (deps.organiserSecret && !bearerMatches(req, deps.organiserSecret)) {
-      res.status(401).json({ error: 'organiser secret required (Authorization: Bearer …)' });
-      return;
-    }
-    const retryAfter = creations.take(req.ip ?? 'unknown');
-    if (retryAfter > 0) {
-      res.setHeader('Retry-After', String(retryAfter));
-      res.status(429).json({ error: `too many networks created from this address; try again in ${retryAfter} s` });
-      return;
-    }
-    next();
-  };
+  const mayCreate = creationGate(deps.organiserSecret, deps.creationsPerHour, 'networks');
 
   /** The network named in the path (its token was checked), or a 404 answer. */
   const networkOf = async (res: Response) => {
@@ -62,11 +48,7 @@ export function networkRouter(deps: NetworkRouteDeps): Router {
 
   // The programme's figures across networks: counts the reports kept at closing, never a name.
   // (Before `/api/networks/:id`, which it would otherwise match.)
-  router.get('/api/networks/stats', async (req: Request, res: Response) => {
-    if (deps.organiserSecret && !bearerMatches(req, deps.organiserSecret)) {
-      res.status(401).json({ error: 'organiser secret required (Authorization: Bearer …)' });
-      return;
-    }
+  router.get('/api/networks/stats', organiserOnly(deps.organiserSecret), async (_req: Request, res: Response) => {
     try {
       const networks = [];
       for (const id of await deps.networks.list()) {

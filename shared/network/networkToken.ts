@@ -4,7 +4,7 @@
  * network token is never a board token and a board token is never a network token.
  */
 import { z } from 'zod';
-import { base64UrlDecode } from '../token';
+import { readSignedPayload } from '../token';
 
 export const NetworkTokenPayload = z
   .object({
@@ -19,12 +19,5 @@ export type NetworkTokenPayload = z.infer<typeof NetworkTokenPayload>;
 
 /** Reads a network token's claims without checking the signature (for the page, never for trust). */
 export function readNetworkTokenPayload(token: string): NetworkTokenPayload | null {
-  const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined) return null;
-  try {
-    const parsed = NetworkTokenPayload.safeParse(JSON.parse(new TextDecoder().decode(base64UrlDecode(payload))));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return readSignedPayload(token, NetworkTokenPayload);
 }

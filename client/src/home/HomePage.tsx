@@ -1,6 +1,8 @@
 /** The home page: create a board (optionally from a format) and get its four role links. */
 import { useState, type FormEvent } from 'react';
-import { CITY_ZONES, CreateBoardResponse, FORMAT_IDS, type Locale } from '../../../shared/api';
+import { InterfaceLanguage } from './InterfaceLanguage';
+import { FormatOptions } from './FormatOptions';
+import { CITY_ZONES, CreateBoardResponse, type Locale } from '../../../shared/api';
 import { getFormat } from '../../../formats';
 import { useI18n } from '../i18n';
 import { FormatGuide } from './FormatGuide';
@@ -10,7 +12,7 @@ import { rememberBoard } from './myBoards';
 import { NewNetworkForm } from '../network/NewNetworkForm';
 
 export function HomePage() {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale } = useI18n();
   const [title, setTitle] = useState('');
   const [formatId, setFormatId] = useState<string>('');
   const [boardLocale, setBoardLocale] = useState<Locale>(locale);
@@ -50,13 +52,7 @@ export function HomePage() {
       <header className="masthead">
         <h1>{t('appName')}</h1>
         <p>{t('tagline')}</p>
-        <label className="language">
-          {t('language')}
-          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-            <option value="pl">Polski</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <InterfaceLanguage />
       </header>
       {!board ? (
         <form className="card" onSubmit={submit} aria-labelledby="create-heading">
@@ -68,12 +64,7 @@ export function HomePage() {
           <label>
             {t('format')}
             <select name="format" value={formatId} onChange={(e) => setFormatId(e.target.value)}>
-              <option value="">{t('formatNone')}</option>
-              {FORMAT_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {getFormat(id).shortTitle[locale]}
-                </option>
-              ))}
+              <FormatOptions locale={locale} blank={t('formatNone')} />
             </select>
           </label>
           {format && <FormatGuide format={format} />}
@@ -109,7 +100,7 @@ export function HomePage() {
           <RoleLinkList links={board.links} />
         </section>
       )}
-      {!board && <NewNetworkForm locale={boardLocale} />}
+      {!board && <NewNetworkForm locale={locale} />}
       <MyBoards />
     </main>
   );

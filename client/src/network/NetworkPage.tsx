@@ -4,7 +4,8 @@
  * report), the next meeting in one action, and the attendance archive's exports.
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { FORMAT_IDS, type Locale } from '../../../shared/api';
+import { InterfaceLanguage } from '../home/InterfaceLanguage';
+import type { Locale } from '../../../shared/api';
 import { NetworkView, type MeetingView } from '../../../shared/network/network';
 import { readNetworkTokenPayload } from '../../../shared/network/networkToken';
 import { REVIEW_STATUS_LABELS, ReviewStatusValue } from '../../../shared/network/review';
@@ -15,11 +16,13 @@ import { HostFileLink } from '../export/HostFileLink';
 import { useNetworkText, type NetworkMessageKey } from './networkMessages';
 import { attendanceLine } from './attendanceLine';
 import { BarometerChart } from './BarometerChart';
+import { MeetingPlanFields, meetingPlanOf } from './MeetingPlanFields';
 
+const NEXT_FIELDS = { format: 'nextFormat', date: 'nextDate' };
 const STATE_KEYS: Record<MeetingView['state'], NetworkMessageKey> = { planned: 'statePlanned', open: 'stateOpen', closed: 'stateClosed' };
 
 export function NetworkPage({ networkId }: { networkId: string }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale } = useI18n();
   const n = useNetworkText();
   const token = useMemo(() => new URLSearchParams(window.location.hash.slice(1)).get('t') ?? '', []);
   const claims = useMemo(() => readNetworkTokenPayload(token), [token]);
@@ -48,15 +51,13 @@ export function NetworkPage({ networkId }: { networkId: string }) {
 
   const next = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const formatId = String(form.get('nextFormat') ?? '');
-    const date = String(form.get('nextDate') ?? '');
+    const plan = meetingPlanOf(new FormData(event.currentTarget), NEXT_FIELDS);
     setBusy(true);
     try {
       const res = await fetch(`/api/networks/${networkId}/meetings`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ ...(formatId ? { formatId } : {}), ...(date ? { date } : {}) }),
+        body: JSON.stringify(plan),
       });
       if (res.status !== 201) throw new Error('refused');
       setCreated(((await res.json()) as { number: number }).number);
@@ -74,13 +75,7 @@ export function NetworkPage({ networkId }: { networkId: string }) {
       <header className="masthead">
         <p className="hint">{t('appName')}</p>
         <h1>{info.title}</h1>
-        <label className="language">
-          {t('language')}
-          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-            <option value="pl">Polski</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <InterfaceLanguage />
       </header>
 
       <section className="card" aria-labelledby="meetings-heading">
@@ -101,21 +96,7 @@ export function NetworkPage({ networkId }: { networkId: string }) {
       <form className="card" aria-labelledby="next-heading" onSubmit={(e) => void next(e)}>
         <h2 id="next-heading">{n('nextMeetingHeading')}</h2>
         <p className="hint">{n('nextMeetingHelp')}</p>
-        <label>
-          {n('meetingFormat')}
-          <select name="nextFormat" defaultValue="planning">
-            <option value="">{n('formatNone')}</option>
-            {FORMAT_IDS.map((id) => (
-              <option key={id} value={id}>
-                {getFormat(id).shortTitle[locale]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {n('meetingDate')}
-          <input name="nextDate" type="date" />
-        </label>
+        <MeetingPlanFields locale={locale} formatLabel={n('meetingFormat')} defaultFormat="planning" names={NEXT_FIELDS} />
         <button type="submit" disabled={busy}>
           {busy ? t('creating') : n('createNextMeeting')}
         </button>

@@ -1,11 +1,13 @@
 /** The home page's second way in: a network and its first meeting, as quick as a lone board (only the name is required). */
 import { useState, type FormEvent } from 'react';
-import { FORMAT_IDS, type Locale } from '../../../shared/api';
+import type { Locale } from '../../../shared/api';
 import { CreateNetworkResponse } from '../../../shared/network/network';
-import { getFormat } from '../../../formats';
 import { useI18n } from '../i18n';
 import { useNetworkText } from './networkMessages';
 import { lines, parseCities } from './parseLists';
+import { MeetingPlanFields, meetingPlanOf } from './MeetingPlanFields';
+
+const FIRST_FIELDS = { format: 'networkFormat', date: 'networkDate' };
 
 export function NewNetworkForm({ locale }: { locale: Locale }) {
   const { t } = useI18n();
@@ -18,8 +20,6 @@ export function NewNetworkForm({ locale }: { locale: Locale }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '');
-    const formatId = text('networkFormat');
-    const date = text('networkDate');
     setBusy(true);
     setError('');
     try {
@@ -32,7 +32,7 @@ export function NewNetworkForm({ locale }: { locale: Locale }) {
           cities: parseCities(text('networkCities')),
           hosts: lines(text('networkHosts')),
           contract: text('networkContract').trim(),
-          firstMeeting: { ...(formatId ? { formatId } : {}), ...(date ? { date } : {}) },
+          firstMeeting: meetingPlanOf(form, FIRST_FIELDS),
         }),
       });
       if (res.status === 429) throw new Error(t('errorTooMany'));
@@ -81,21 +81,7 @@ export function NewNetworkForm({ locale }: { locale: Locale }) {
         {n('networkContract')}
         <textarea name="networkContract" rows={3} maxLength={4000} />
       </label>
-      <label>
-        {n('firstMeetingFormat')}
-        <select name="networkFormat" defaultValue="kickoff">
-          <option value="">{t('formatNone')}</option>
-          {FORMAT_IDS.map((id) => (
-            <option key={id} value={id}>
-              {getFormat(id).shortTitle[locale]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {n('meetingDate')}
-        <input name="networkDate" type="date" />
-      </label>
+      <MeetingPlanFields locale={locale} formatLabel={n('firstMeetingFormat')} defaultFormat="kickoff" names={FIRST_FIELDS} />
       <button type="submit" disabled={busy}>
         {busy ? t('creating') : n('createNetwork')}
       </button>
