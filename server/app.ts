@@ -84,7 +84,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       instanceId,
       writeLimits: writeLimitsOf(config),
       summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles, formatTitle }, boardId),
-      meetingClosed: (boardId, session) => archiveOnClose(networks, boardId, session),
+      meetingClosed: (boardId, session, note) => archiveOnClose(networks, boardId, session, note),
     },
     log,
     extensions,

@@ -4,6 +4,7 @@ import { SUMMARY_LABELS, meetingLines, noteHeading } from '../../shared/summary/
 import type { SummaryNote } from '../../shared/summary/summaryNote';
 import { xmlSafe } from '../../shared/text/xmlSafe';
 import { REVIEW_NOTE_LABELS } from '../../shared/network/review';
+import type { PlanBlocks } from '../../shared/network/workplan';
 import { bullet, heading, lines, packDocument, paragraph, table, title, twoColumns } from './docxParts';
 
 export async function renderDocx(unsafe: SummaryNote): Promise<Buffer> {
@@ -47,10 +48,21 @@ export async function renderDocx(unsafe: SummaryNote): Promise<Buffer> {
     body.push(heading(1, l.actions));
     body.push(table([l.what, l.who, l.due], note.actions.map((a) => [a.what, a.who, a.due])));
   }
+  if (note.workplan) body.push(...planParagraphs(note.workplan, 1));
   if (note.meeting.nextMeeting.trim()) {
     body.push(heading(1, l.nextMeeting));
     body.push(paragraph({ children: lines(note.meeting.nextMeeting) }));
   }
   body.push(paragraph({ spacing: { before: 400 }, keepLines: true, children: [new TextRun({ text: l.notRecorded, italics: true })] }));
   return packDocument(note.locale, noteHeading(note, l), body);
+}
+
+/** The network's work plan as headed lists, under a heading of `level`. */
+export function planParagraphs(plan: PlanBlocks, level: 1 | 2): (Paragraph | Table)[] {
+  return [
+    heading(level, plan.title),
+    paragraph({ children: [new TextRun({ text: plan.subtitle, italics: true })] }),
+    ...(plan.empty ? [paragraph(plan.empty)] : []),
+    ...plan.blocks.flatMap((block) => [heading((level + 1) as 2 | 3, block.heading), ...block.items.map((item) => bullet(lines(item)))]),
+  ];
 }

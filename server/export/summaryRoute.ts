@@ -97,6 +97,7 @@ function keptNote(kept: Partial<SummaryNote> & Pick<SummaryNote, 'title' | 'meet
     polls: kept.polls ?? [],
     actions: kept.actions ?? [],
     ...(kept.review ? { review: kept.review } : {}),
+    ...(kept.workplan ? { workplan: kept.workplan } : {}),
   });
 }
 

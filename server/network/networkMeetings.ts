@@ -4,7 +4,6 @@
  * `POST /api/boards` makes them; what a network adds is written by the server into the board's
  * session (`network`, `review`, the meeting's details) and, for the review, one frame on its canvas.
  */
-import * as Y from 'yjs';
 import { createBoard, issueLinks } from '../boards';
 import type { TokenSigner } from '../auth/tokens';
 import type { BoardAccess } from '../auth/boardAccess';
@@ -22,6 +21,8 @@ import { barometerSeries, type BarometerSeries } from '../../shared/network/baro
 import type { MeetingPlan, MeetingState, MeetingView } from '../../shared/network/network';
 import type { CanvasRecord } from '../../shared/projection';
 import type { NetworkRecord, NetworkStore } from './networkStore';
+import { boardSession } from './boardSession';
+import { planSnapshot } from './networkPlan';
 
 export interface NetworkMeetingDeps {
   store: DocumentStore;
@@ -60,6 +61,8 @@ export async function addNetworkMeeting(deps: NetworkMeetingDeps, network: Netwo
       )
     : null;
 
+  // The note of every meeting records the network's plan as it stood when the meeting was made.
+  const workplan = await planSnapshot(deps, network, plan.date);
   const control = await deps.rooms.hold(board.id, 'control');
   try {
     const session = control.room.doc.getMap(SESSION_MAP);
@@ -67,6 +70,7 @@ export async function addNetworkMeeting(deps: NetworkMeetingDeps, network: Netwo
       session.set('network', { id: network.id, number });
       session.set('meeting', MeetingDetails.parse({ network: info.title, meetingNumber: String(number), date: plan.date ?? '', hosts: info.hosts }));
       if (review) session.set('review', review);
+      session.set('workplan', workplan);
     }, Origin.api);
     await control.room.persist();
   } finally {
@@ -127,10 +131,4 @@ export async function meetingViews(deps: NetworkMeetingDeps, network: NetworkRec
     }),
   );
   return { meetings, barometer: barometerSeries(network.meetings.map((m, i) => ({ number: m.number, session: sessions[i]! })), network.info.locale) };
-}
-
-/** A copy of a board's session as plain JSON. */
-export async function boardSession(deps: NetworkMeetingDeps, boardId: string): Promise<Record<string, unknown>> {
-  const doc: Y.Doc = await readBoardDocument(deps, roomName(boardId, 'control'));
-  return doc.getMap(SESSION_MAP).toJSON() as Record<string, unknown>;
 }

@@ -13,9 +13,12 @@ import { contentDisposition } from '../export/fileName';
 import { meetingAttendanceCsv, networkAttendanceCsv } from '../../shared/network/attendanceArchive';
 import type { NetworkStore } from './networkStore';
 import { requireNetworkHost, type NetworkTokenSigner } from './networkTokens';
-import { addNetworkMeeting, boardSession, meetingViews, type NetworkMeetingDeps } from './networkMeetings';
+import { addNetworkMeeting, meetingViews, type NetworkMeetingDeps } from './networkMeetings';
+import { boardSession } from './boardSession';
 import { programmeStats, type HeldMeeting } from '../../shared/network/programmeStats';
 import { KeptAttendance } from '../../shared/report/hostReport';
+import { openPlanStep, planSnapshot } from './networkPlan';
+import { planDocx, planMarkdown } from './planExport';
 
 export interface NetworkRouteDeps extends NetworkMeetingDeps {
   networks: NetworkStore;
@@ -95,7 +98,7 @@ export function networkRouter(deps: NetworkRouteDeps): Router {
     try {
       const network = await networkOf(res);
       if (!network) return;
-      const body: NetworkView = { id: network.id, info: network.info, ...(await meetingViews(deps, network, publicUrlOf(req))) };
+      const body: NetworkView = { id: network.id, info: network.info, ...(await meetingViews(deps, network, publicUrlOf(req))), workplan: await planSnapshot(deps, network) };
       res.setHeader('Cache-Control', 'no-store');
       res.json(body);
     } catch (err) {
@@ -120,6 +123,47 @@ export function networkRouter(deps: NetworkRouteDeps): Router {
     } catch (err) {
       deps.log.error('network.meeting_failed', { network: res.locals.networkId, ...errorFields(err) });
       res.status(500).json({ error: 'the meeting could not be made' });
+    }
+  });
+
+  // The work plan as it stands, to keep or send: .md or .docx.
+  router.get('/api/networks/:id/workplan.:ext', host, async (req: Request, res: Response) => {
+    const ext = String(req.params.ext);
+    if (ext !== 'md' && ext !== 'docx') {
+      res.status(404).json({ error: 'no such file' });
+      return;
+    }
+    try {
+      const network = await networkOf(res);
+      if (!network) return;
+      const plan = await planSnapshot(deps, network);
+      const { title, locale } = network.info;
+      const name = `${plan.asOf} ${locale === 'en' ? 'Work plan' : 'Plan pracy'} – ${title}.${ext}`;
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Content-Disposition', contentDisposition(name));
+      if (ext === 'md') res.type('text/markdown; charset=utf-8').send(planMarkdown(plan, title, locale));
+      else res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await planDocx(plan, title, locale));
+    } catch (err) {
+      deps.log.error('network.workplan_failed', { network: res.locals.networkId, ...errorFields(err) });
+      res.status(500).json({ error: 'the work plan could not be made' });
+    }
+  });
+
+  // A meeting opens the plan as a step (its note then records the plan as it stood).
+  router.post('/api/networks/:id/meetings/:boardId/workplan', host, async (req: Request, res: Response) => {
+    try {
+      const network = await networkOf(res);
+      if (!network) return;
+      const meeting = network.meetings.find((m) => m.boardId === String(req.params.boardId));
+      if (!meeting) {
+        res.status(404).json({ error: 'no such meeting in this network' });
+        return;
+      }
+      await openPlanStep(deps, network, meeting.boardId);
+      res.status(201).json({ boardId: meeting.boardId });
+    } catch (err) {
+      deps.log.error('network.workplan_step_failed', { network: res.locals.networkId, ...errorFields(err) });
+      res.status(500).json({ error: 'the work plan could not be opened' });
     }
   });
 

@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import type { DocumentStore } from '../persistence/store';
 import { ArchivedAttendance, NetworkInfo, NetworkMeeting, NETWORK_ID_PATTERN } from '../../shared/network/network';
+import { PLAN_SECTIONS, PlanSectionValue, type PlanSection } from '../../shared/network/workplan';
 
 const NETWORK_MAP = 'network';
 /** Every network's id, one key each, for the programme's statistics (`networks:index`). */
@@ -15,6 +16,8 @@ const INDEX_DOCUMENT = 'networks:index';
 const INDEX_MAP = 'networks';
 const MEETING_PREFIX = 'meeting:';
 const ATTENDANCE_PREFIX = 'attendance:';
+/** `plan:<section>`: each section of the work plan as last agreed, on its own key. */
+const PLAN_PREFIX = 'plan:';
 
 export interface NetworkRecord {
   id: string;
@@ -23,6 +26,8 @@ export interface NetworkRecord {
   meetings: NetworkMeeting[];
   /** Closed meetings' attendance lists, by board id. */
   attendance: Map<string, ArchivedAttendance>;
+  /** The work plan's sections as last agreed. */
+  plan: Partial<Record<PlanSection, PlanSectionValue>>;
 }
 
 export class NetworkStore {
@@ -73,6 +78,14 @@ export class NetworkStore {
     });
   }
 
+  /** Replaces the given sections of the work plan (those a meeting agreed on). */
+  async updatePlan(networkId: string, sections: Partial<Record<PlanSection, PlanSectionValue>>): Promise<void> {
+    if (Object.keys(sections).length === 0) return;
+    await this.#change(networkId, (map) => {
+      for (const [section, value] of Object.entries(sections)) map.set(PLAN_PREFIX + section, PlanSectionValue.parse(value));
+    });
+  }
+
   /** Loads, changes and stores the network's document, after any change already under way here. */
   async #change(networkId: string, change: (map: Y.Map<unknown>) => void): Promise<void> {
     if (!NETWORK_ID_PATTERN.test(networkId)) throw new Error('not a network id');
@@ -115,6 +128,11 @@ function readNetwork(id: string, map: Y.Map<unknown>): NetworkRecord | null {
   if (!info.success) return null;
   const meetings: NetworkMeeting[] = [];
   const attendance = new Map<string, ArchivedAttendance>();
+  const plan: NetworkRecord['plan'] = {};
+  for (const section of PLAN_SECTIONS) {
+    const value = PlanSectionValue.safeParse(map.get(PLAN_PREFIX + section));
+    if (value.success) plan[section] = value.data;
+  }
   for (const [key, value] of map.entries()) {
     if (key.startsWith(MEETING_PREFIX)) {
       const meeting = NetworkMeeting.safeParse(value);
@@ -125,5 +143,5 @@ function readNetwork(id: string, map: Y.Map<unknown>): NetworkRecord | null {
     }
   }
   meetings.sort((a, b) => a.number - b.number || a.createdAt.localeCompare(b.createdAt));
-  return { id, info: info.data, meetings, attendance };
+  return { id, info: info.data, meetings, attendance, plan };
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FORMAT_IDS, LOCALES } from '../api';
 import { BOARD_ID_PATTERN } from '../roles';
+import { PlanSnapshot } from './workplan';
 
 /** Network ids are made like board ids (and never clash with a room name: their documents are `network:<id>`). */
 export const NETWORK_ID_PATTERN = BOARD_ID_PATTERN;
@@ -119,6 +120,8 @@ export const NetworkView = z.object({
   info: NetworkInfo,
   meetings: z.array(MeetingView),
   barometer: z.array(BarometerView),
+  /** The work plan as it stands (shared/network/workplan.ts). */
+  workplan: PlanSnapshot,
 });
 export type NetworkView = z.infer<typeof NetworkView>;
 

@@ -1,7 +1,8 @@
 /**
- * The review step on a network meeting's board: one frame, to the left of the format's steps, with
- * the review as a locked text (a template element: only hosts change it, rule G2). Pure tldraw 3.15
- * records, like the format layout.
+ * The network's steps on a meeting's board — the review of the previous meeting, and the network's
+ * work plan when a meeting opens it: one frame each, to the left of the format's steps, holding a
+ * locked text (a template element: only hosts change it, rule G2). Pure tldraw 3.15 records, like
+ * the format layout.
  */
 import type { TLFrameShape, TLParentId, TLShapeId, TLTextShape } from '@tldraw/tlschema';
 import type { Locale } from '../api';
@@ -10,8 +11,12 @@ import { reviewText, reviewTitle, type ReviewState } from './review';
 
 /** The review's step id: the host panel lists it first. */
 export const REVIEW_STEP_ID = 'review';
+/** The work plan's step id, when a meeting opens the network's plan. */
+export const PLAN_STEP_ID = 'plan';
+/** The network's steps, which have no number of their own. */
+export const NETWORK_STEP_IDS: readonly string[] = [REVIEW_STEP_ID, PLAN_STEP_ID];
 export const REVIEW_FRAME_ID = 'shape:network-review-frame' as TLShapeId;
-const REVIEW_TEXT_ID = 'shape:network-review-text' as TLShapeId;
+export const PLAN_FRAME_ID = 'shape:network-plan-frame' as TLShapeId;
 
 const WIDTH = 1200;
 const PADDING = 40;
@@ -20,32 +25,40 @@ const CHARS_PER_LINE = 110;
 const GAP = 240;
 
 export function layoutReview(review: ReviewState, locale: Locale, pageId: string = DEFAULT_PAGE_ID): [TLFrameShape, TLTextShape] {
-  const lines = reviewText(review, locale).split('\n');
+  return layoutTextStep({ stepId: REVIEW_STEP_ID, title: reviewTitle(locale), lines: reviewText(review, locale).split('\n'), slot: 1, pageId });
+}
+
+/**
+ * A step frame holding lines of text; a line after an empty one (and the first) is a heading.
+ * `slot` counts frames leftwards from the format's first step.
+ */
+export function layoutTextStep({ stepId, title, lines, slot, pageId = DEFAULT_PAGE_ID }: { stepId: string; title: string; lines: string[]; slot: number; pageId?: string }): [TLFrameShape, TLTextShape] {
+  const frameId = `shape:network-${stepId}-frame` as TLShapeId;
   const rows = lines.reduce((n, line) => n + Math.max(1, Math.ceil(line.length / CHARS_PER_LINE)), 0);
   const height = Math.ceil((PADDING * 3 + rows * LINE_HEIGHT) / 20) * 20;
   const common = { typeName: 'shape' as const, rotation: 0, opacity: 1 };
   const frame: TLFrameShape = {
     ...common,
-    id: REVIEW_FRAME_ID,
+    id: frameId,
     type: 'frame',
-    x: -WIDTH - GAP,
+    x: -(WIDTH + GAP) * slot,
     y: 0,
-    index: 'a0' as TLFrameShape['index'],
+    index: `a0${slot}` as TLFrameShape['index'],
     parentId: pageId as TLParentId,
     isLocked: false,
     // The first word of a frame's name is its step's number; the review has none of its own.
-    props: { w: WIDTH, h: height, name: `0. ${reviewTitle(locale)}`, color: 'black' },
-    meta: { template: true, stepId: REVIEW_STEP_ID },
+    props: { w: WIDTH, h: height, name: `0. ${title}`, color: 'black' },
+    meta: { template: true, stepId },
   };
-  const heading = new Set([0, lines.indexOf('') + 1, lines.lastIndexOf('') + 1]);
+  const heading = new Set([0, ...lines.flatMap((line, i) => (line === '' ? [i + 1] : []))]);
   const text: TLTextShape = {
     ...common,
-    id: REVIEW_TEXT_ID,
+    id: `shape:network-${stepId}-text` as TLShapeId,
     type: 'text',
     x: PADDING,
     y: PADDING,
     index: 'a1' as TLTextShape['index'],
-    parentId: REVIEW_FRAME_ID,
+    parentId: frameId,
     isLocked: true,
     props: {
       color: 'black',

@@ -73,6 +73,11 @@ export function renderHtml(unsafe: SummaryNote): string {
     for (const a of note.actions) parts.push(`<tr><td>${e(a.what)}</td><td>${e(a.who)}</td><td>${e(a.due)}</td></tr>`);
     parts.push('</tbody></table>');
   }
+  if (note.workplan) {
+    parts.push(`<h2>${e(note.workplan.title)}</h2><p><em>${e(note.workplan.subtitle)}</em></p>`);
+    if (note.workplan.empty) parts.push(`<p>${e(note.workplan.empty)}</p>`);
+    for (const block of note.workplan.blocks) parts.push(`<h3>${e(block.heading)}</h3><ul>${block.items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`);
+  }
   if (note.meeting.nextMeeting.trim()) parts.push(`<h2>${e(l.nextMeeting)}</h2><p>${e(note.meeting.nextMeeting).replace(/\n/g, '<br>')}</p>`);
   parts.push(`<p class="not-recorded">${e(l.notRecorded)}</p>`);
   return `<!doctype html>

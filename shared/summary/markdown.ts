@@ -108,6 +108,11 @@ export function renderMarkdown(unsafe: SummaryNote): string {
     for (const a of note.actions) out.push(`| ${escapeCell(a.what)} | ${escapeCell(a.who)} | ${escapeCell(a.due)} |`);
     out.push('');
   }
+  if (note.workplan) {
+    out.push(`## ${escapeHeading(note.workplan.title)}`, '', `_${escapeMarkdown(note.workplan.subtitle)}_`, '');
+    if (note.workplan.empty) out.push(escapeMarkdown(note.workplan.empty), '');
+    for (const block of note.workplan.blocks) out.push(`### ${escapeHeading(block.heading)}`, '', ...block.items.map((i) => `- ${escapeMarkdown(i)}`), '');
+  }
   if (note.meeting.nextMeeting.trim()) out.push(`## ${l.nextMeeting}`, '', escapeMarkdown(note.meeting.nextMeeting), '');
   out.push('---', '', `_${l.notRecorded}_`, '');
   return out.join('\n');

@@ -16,6 +16,7 @@ import { HostFileLink } from '../export/HostFileLink';
 import { useNetworkText, type NetworkMessageKey } from './networkMessages';
 import { attendanceLine } from './attendanceLine';
 import { BarometerChart } from './BarometerChart';
+import { WorkplanSection } from './WorkplanSection';
 import { MeetingPlanFields, meetingPlanOf } from './MeetingPlanFields';
 
 const NEXT_FIELDS = { format: 'nextFormat', date: 'nextDate' };
@@ -91,6 +92,8 @@ export function NetworkPage({ networkId }: { networkId: string }) {
         </HostFileLink>
       </section>
 
+      <WorkplanSection plan={network.workplan} locale={locale} networkId={networkId} token={token} />
+
       <BarometerChart series={network.barometer} />
 
       <form className="card" aria-labelledby="next-heading" onSubmit={(e) => void next(e)}>
@@ -134,6 +137,11 @@ function MeetingItem({ meeting, locale, networkId, networkToken }: { meeting: Me
   const n = useNetworkText();
   const format = meeting.formatId ? getFormat(meeting.formatId) : undefined;
   const board = `/api/boards/${meeting.boardId}`;
+  const [planOpened, setPlanOpened] = useState(false);
+  const openPlan = async () => {
+    const res = await fetch(`/api/networks/${networkId}/meetings/${meeting.boardId}/workplan`, { method: 'POST', headers: { authorization: `Bearer ${networkToken}` } });
+    setPlanOpened(res.status === 201);
+  };
   return (
     <li className="meeting" data-state={meeting.state} aria-labelledby={`meeting-${meeting.number}`}>
       <h3 id={`meeting-${meeting.number}`}>
@@ -177,12 +185,17 @@ function MeetingItem({ meeting, locale, networkId, networkToken }: { meeting: Me
         <HostFileLink path={`${board}/report.docx`} token={meeting.hostToken} className="button secondary">
           {n('reportDocx')}
         </HostFileLink>
-        {meeting.state === 'closed' && (
+        {meeting.state === 'closed' ? (
           <HostFileLink path={`/api/networks/${networkId}/meetings/${meeting.boardId}/attendance.csv`} token={networkToken} className="button secondary">
             {n('attendanceCsv')}
           </HostFileLink>
+        ) : (
+          <button type="button" className="secondary" onClick={() => void openPlan()}>
+            {n('openPlanStep')}
+          </button>
         )}
       </div>
+      {planOpened && <p role="status">{n('planStepOpened')}</p>}
       <label className="participant-link">
         {n('participantLink')}
         <input readOnly value={meeting.links.participant ?? ''} onFocus={(e) => e.currentTarget.select()} />

@@ -59,6 +59,11 @@ export const networkPl = {
   barometerHelp: 'Te same krótkie pytania na każdym spotkaniu: strona sieci pokazuje, jak zmieniają się odpowiedzi. Zapisujemy tylko liczby odpowiedzi.',
   barometerAsk: 'Zadaj pytanie',
   barometerAnswered: 'odpowiedzi',
+  planHelp: 'Plan pracy sieci (II.6) jest dokumentem roboczym: każda jego część to to, co sieć ostatnio uzgodniła na krokach planu pracy. Notatka każdego spotkania zapisuje plan w takim stanie, w jakim był wtedy.',
+  planDocx: 'Plan pracy (.docx)',
+  planMd: 'Plan pracy (.md)',
+  openPlanStep: 'Dodaj plan pracy jako krok',
+  planStepOpened: 'Plan pracy jest na tablicy jako krok.',
 };
 
 export type NetworkMessageKey = keyof typeof networkPl;
@@ -118,6 +123,11 @@ export const networkEn: Record<NetworkMessageKey, string> = {
   barometerHelp: 'The same short questions at every meeting: the network’s page shows how the answers move. Only the numbers of answers are kept.',
   barometerAsk: 'Ask',
   barometerAnswered: 'answers',
+  planHelp: 'The network’s work plan (II.6) is a working document: each part is what the network last agreed on the work plan’s steps. Every meeting’s note records the plan as it stood then.',
+  planDocx: 'Work plan (.docx)',
+  planMd: 'Work plan (.md)',
+  openPlanStep: 'Add the work plan as a step',
+  planStepOpened: 'The work plan is on the board as a step.',
 };
 
 export const NETWORK_MESSAGES = { pl: networkPl, en: networkEn } as const;
