@@ -82,7 +82,15 @@ describe('a network of meetings', () => {
     // The barometer in one click; the network's page charts its answers by meeting.
     await panel2.getByRole('region', { name: 'Barometr sieci' }).getByRole('button', { name: /^Zadaj pytanie: Na ile ufasz/ }).click();
 
+    // Meeting 2 opens the network's work plan as a step, from the network's page.
+    await second.getByRole('button', { name: 'Dodaj plan pracy jako krok' }).click();
+    await second.getByRole('status').filter({ hasText: 'Plan pracy jest na tablicy jako krok.' }).waitFor();
+    await panel2.getByRole('button', { name: 'Plan pracy sieci', exact: true }).waitFor();
+    expect(await panel2.locator('.step-cards .step-go').allTextContents()).toEqual(expect.arrayContaining([' Przegląd ustaleń', ' Plan pracy sieci']));
+
     await coordinator.reload();
+    const plan = coordinator.getByRole('region', { name: 'Plan pracy sieci' });
+    await plan.getByText('Ankieta wśród mieszkańców — Starachowice: bez statusu').waitFor();
     const chart = coordinator.getByRole('region', { name: 'Barometr sieci' }).getByRole('figure', { name: /^Na ile ufasz innym miastom/ });
     await chart.getByRole('row', { name: /^2 / }).waitFor();
     await second.getByText('Mapa zasobów zieleni miejskiej — Gdynia — 15 lutego 2027 r.: zrobione').waitFor();
