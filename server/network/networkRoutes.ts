@@ -38,6 +38,14 @@ export function networkRouter(deps: NetworkRouteDeps): Router {
   const router = express.Router();
   const json = express.json({ limit: MAX_BODY, type: () => true });
   const host = requireNetworkHost(deps.networkSigner);
+  /** The next meeting being made per network here: a second request waits, so numbers never repeat. */
+  const making = new Map<string, Promise<unknown>>();
+  const oneAtATime = <T>(networkId: string, make: () => Promise<T>): Promise<T> => {
+    const next = (making.get(networkId) ?? Promise.resolve()).catch(() => {}).then(make);
+    making.set(networkId, next);
+    void next.finally(() => making.get(networkId) === next && making.delete(networkId)).catch(() => {});
+    return next;
+  };
   const publicUrlOf = (req: Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
   const mayCreate = creationGate(deps.organiserSecret, deps.creationsPerHour, 'networks');
@@ -115,10 +123,12 @@ export function networkRouter(deps: NetworkRouteDeps): Router {
       return;
     }
     try {
-      const network = await networkOf(res);
-      if (!network) return;
-      const meeting = await addNetworkMeeting(deps, network, parsed.data, publicUrlOf(req));
-      deps.log.info('network.meeting_added', { network: network.id, board: meeting.boardId, number: meeting.number });
+      const meeting = await oneAtATime(res.locals.networkId as string, async () => {
+        const network = await networkOf(res);
+        return network && addNetworkMeeting(deps, network, parsed.data, publicUrlOf(req));
+      });
+      if (!meeting) return;
+      deps.log.info('network.meeting_added', { network: res.locals.networkId, board: meeting.boardId, number: meeting.number });
       res.status(201).json(meeting);
     } catch (err) {
       deps.log.error('network.meeting_failed', { network: res.locals.networkId, ...errorFields(err) });

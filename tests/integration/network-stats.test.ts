@@ -9,7 +9,10 @@ import { roomName } from '../../shared/roles';
 import { CreateNetworkResponse, NetworkView } from '../../shared/network/network';
 import type { ProgrammeStats } from '../../shared/network/programmeStats';
 import { connectStockClient, sendRequest, type StockClient } from '../helpers/clients';
-import { startTestServer } from '../helpers/server';
+import path from 'node:path';
+import { startTestServer, tempDataDir } from '../helpers/server';
+import { SqliteStore } from '../../server/persistence/sqlite';
+import type { DocumentStore } from '../../server/persistence/store';
 
 const ORGANISER = 'organiser-secret-of-the-programme-2027';
 
@@ -18,12 +21,26 @@ describe('across networks', () => {
   const clients: StockClient[] = [];
   const organiser = { authorization: `Bearer ${ORGANISER}` };
 
+  // A store that answers reads a little late, as a database over the network does: requests that
+  // arrive together then really overlap, which is where the numbering of meetings could repeat.
+  const file = new SqliteStore(path.join(tempDataDir(), 'slow.sqlite'));
+  const slowStore: DocumentStore = {
+    load: async (name) => {
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      return file.load(name);
+    },
+    store: (name, state) => file.store(name, state),
+    check: () => file.check(),
+    close: () => file.close(),
+  };
+
   beforeAll(async () => {
-    server = await startTestServer({ organiserSecret: ORGANISER });
+    server = await startTestServer({ organiserSecret: ORGANISER }, { store: slowStore });
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
     await server.close();
+    await file.close();
   });
 
   const createNetwork = async (title: string) => {
@@ -50,7 +67,10 @@ describe('across networks', () => {
   it('counts meetings held, average attendance and cities, per network and in total', async () => {
     const green = await createNetwork('Sieć Zieleni');
     const mobility = await createNetwork('Sieć Mobilności');
-    await fetch(`${server.url}/api/networks/${green.id}/meetings`, { method: 'POST', headers: { authorization: `Bearer ${green.token}` }, body: '{}' });
+    // Next meetings asked for at once get numbers of their own.
+    const next = () => fetch(`${server.url}/api/networks/${green.id}/meetings`, { method: 'POST', headers: { authorization: `Bearer ${green.token}` }, body: '{}' });
+    const numbers = await Promise.all([next(), next(), next()].map(async (res) => ((await (await res).json()) as { number: number }).number));
+    expect(numbers.sort()).toEqual([2, 3, 4]);
     const [first, second] = await meetingsOf(green);
     await hold(first!, [
       ['Ewa Zielińska', 'Gdynia'],
