@@ -97,6 +97,10 @@ describe('a network of meetings', () => {
     await second.getByText('Ankieta wśród mieszkańców — Starachowice: bez statusu').waitFor();
     expect(await seriousViolations(coordinator, ['main'])).toEqual([]);
 
+    // The network's page is kept under "Moje tablice" in this browser, the way back to it.
+    await coordinator.goto(e2e.server.url);
+    expect(await coordinator.getByRole('region', { name: 'Moje tablice' }).getByRole('link', { name: 'Sieć: Sieć Miast na rzecz Zieleni' }).getAttribute('href')).toBe(networkLink);
+
     // On a phone, in English.
     const phone = await (await trackedContext(e2e.browser, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, locale: 'en-GB', bypassCSP: true })).context.newPage();
     await phone.goto(networkLink);

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { InterfaceLanguage } from '../home/InterfaceLanguage';
+import { rememberBoard } from '../home/myBoards';
 import type { Locale } from '../../../shared/api';
 import { NetworkView, type MeetingView } from '../../../shared/network/network';
 import { readNetworkTokenPayload } from '../../../shared/network/networkToken';
@@ -42,7 +43,10 @@ export function NetworkPage({ networkId }: { networkId: string }) {
     if (claims?.n === networkId) void load().catch(() => setFailed('other'));
   }, [claims, networkId, load]);
   useEffect(() => {
-    if (network) document.title = `${network.info.title} — Tablica`;
+    if (!network) return;
+    document.title = `${network.info.title} — Tablica`;
+    rememberBoard({ id: network.id, title: `${n('listedAs')} ${network.info.title}`, at: new Date().toISOString(), role: 'facilitator', link: window.location.href });
+    // Remembered once per load, in the language of that moment.
   }, [network]);
 
   if (!token || !claims) return <Notice text={n('networkNoToken')} />;

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { useNetworkText } from './networkMessages';
 import { lines, parseCities } from './parseLists';
 import { MeetingPlanFields, meetingPlanOf } from './MeetingPlanFields';
+import { rememberBoard } from '../home/myBoards';
 
 const FIRST_FIELDS = { format: 'networkFormat', date: 'networkDate' };
 
@@ -38,7 +39,10 @@ export function NewNetworkForm({ locale }: { locale: Locale }) {
       if (res.status === 429) throw new Error(t('errorTooMany'));
       if (res.status === 401) throw new Error(t('errorOrganiser'));
       if (res.status !== 201) throw new Error(n('networkError'));
-      setCreated(CreateNetworkResponse.parse(await res.json()));
+      const network = CreateNetworkResponse.parse(await res.json());
+      // The network's link is the way back to all its meetings: "Moje tablice" keeps it in this browser.
+      rememberBoard({ id: network.id, title: `${n('listedAs')} ${text('networkTitle').trim()}`, at: new Date().toISOString(), role: 'facilitator', link: network.link });
+      setCreated(network);
     } catch (err) {
       setError(err instanceof Error ? err.message : n('networkError'));
     } finally {

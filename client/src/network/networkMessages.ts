@@ -64,6 +64,7 @@ export const networkPl = {
   planMd: 'Plan pracy (.md)',
   openPlanStep: 'Dodaj plan pracy jako krok',
   planStepOpened: 'Plan pracy jest na tablicy jako krok.',
+  listedAs: 'Sieć:',
 };
 
 export type NetworkMessageKey = keyof typeof networkPl;
@@ -128,6 +129,7 @@ export const networkEn: Record<NetworkMessageKey, string> = {
   planMd: 'Work plan (.md)',
   openPlanStep: 'Add the work plan as a step',
   planStepOpened: 'The work plan is on the board as a step.',
+  listedAs: 'Network:',
 };
 
 export const NETWORK_MESSAGES = { pl: networkPl, en: networkEn } as const;
