@@ -106,7 +106,13 @@ export function networkRouter(deps: NetworkRouteDeps): Router {
     try {
       const network = await networkOf(res);
       if (!network) return;
-      const body: NetworkView = { id: network.id, info: network.info, ...(await meetingViews(deps, network, publicUrlOf(req))), workplan: await planSnapshot(deps, network) };
+      const body: NetworkView = {
+        id: network.id,
+        info: network.info,
+        ...(await meetingViews(deps, network, publicUrlOf(req))),
+        workplan: await planSnapshot(deps, network),
+        link: networkLink(publicUrlOf(req), network.id, deps.networkSigner.sign(network.id, deps.linkTtlMs)),
+      };
       res.setHeader('Cache-Control', 'no-store');
       res.json(body);
     } catch (err) {

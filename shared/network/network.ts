@@ -122,6 +122,8 @@ export const NetworkView = z.object({
   barometer: z.array(BarometerView),
   /** The work plan as it stands (shared/network/workplan.ts). */
   workplan: PlanSnapshot,
+  /** The page's link with a fresh token: a network lasts longer than one link's life, so each visit renews it. */
+  link: z.string(),
 });
 export type NetworkView = z.infer<typeof NetworkView>;
 

@@ -99,7 +99,7 @@ describe('a network of meetings', () => {
 
     // The network's page is kept under "Moje tablice" in this browser, the way back to it.
     await coordinator.goto(e2e.server.url);
-    expect(await coordinator.getByRole('region', { name: 'Moje tablice' }).getByRole('link', { name: 'Sieć: Sieć Miast na rzecz Zieleni' }).getAttribute('href')).toBe(networkLink);
+    expect(await coordinator.getByRole('region', { name: 'Moje tablice' }).getByRole('link', { name: 'Sieć: Sieć Miast na rzecz Zieleni' }).getAttribute('href')).toMatch(new RegExp(`^${networkLink.split('#')[0]}#t=`));
 
     // On a phone, in English.
     const phone = await (await trackedContext(e2e.browser, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, locale: 'en-GB', bypassCSP: true })).context.newPage();

@@ -67,6 +67,10 @@ describe('a network of meetings', () => {
       { name: 'Nowa Sól', observer: true },
     ]);
     expect(seen.meetings).toHaveLength(1);
+    // Each visit renews the page's link: a network outlives one link's life.
+    const renewed = seen.link.split('#t=')[1]!;
+    expect(seen.link.split('#')[0]).toBe(`${server.url}/n/${network.id}`);
+    expect((await view(renewed)).status).toBe(200);
     expect(first).toMatchObject({ number: 1, formatId: 'kickoff', date: '2027-01-15', state: 'planned', attendance: { present: 0, invited: 0, cities: 0 }, review: [] });
     expect(first.title).toBe('Sieć Miast na rzecz Zieleni — spotkanie nr 1');
     // The board's own links work as any board's: its hosts read its note.

@@ -45,6 +45,8 @@ export function NetworkPage({ networkId }: { networkId: string }) {
   useEffect(() => {
     if (!network) return;
     document.title = `${network.info.title} — Tablica`;
+    // Each visit renews the link (the address bar and "Moje tablice" keep the fresh one).
+    history.replaceState(null, '', new URL(network.link).hash);
     rememberBoard({ id: network.id, title: `${n('listedAs')} ${network.info.title}`, at: new Date().toISOString(), role: 'facilitator', link: window.location.href });
     // Remembered once per load, in the language of that moment.
   }, [network]);
