@@ -113,4 +113,14 @@ describe('a network of meetings', () => {
     await phone.goto(networkLink.split('#')[0]!);
     await phone.getByRole('alert').filter({ hasText: 'This link has no access key for the network.' }).waitFor();
   });
+
+  it('shows whoever runs the programme the figures across networks, counts only', async () => {
+    await fetch(`${e2e.server.url}/api/networks`, { method: 'POST', body: JSON.stringify({ title: 'Sieć Mobilności' }) });
+    const page = await (await trackedContext(e2e.browser, { bypassCSP: true })).context.newPage();
+    await page.goto(`${e2e.server.url}/stats`);
+    const table = page.getByRole('region', { name: 'Zestawienie sieci' }).getByRole('table');
+    await table.getByRole('row', { name: /^Sieć Mobilności 0 — 0$/ }).waitFor();
+    await table.getByRole('row', { name: /^Razem sieci \(\d+\)/ }).waitFor();
+    expect(await seriousViolations(page, ['main'])).toEqual([]);
+  });
 });

@@ -65,6 +65,17 @@ export const networkPl = {
   openPlanStep: 'Dodaj plan pracy jako krok',
   planStepOpened: 'Plan pracy jest na tablicy jako krok.',
   listedAs: 'Sieć:',
+  statsHeading: 'Sieci w programie',
+  statsSecret: 'Klucz organizatora programu',
+  statsShow: 'Pokaż zestawienie',
+  statsRefused: 'Ten klucz jest nieprawidłowy.',
+  statsTable: 'Zestawienie sieci',
+  statsHelp: 'Liczby ze sprawozdań zamkniętych spotkań: odbyte spotkania, średnia liczba osób obecnych i liczba miast. Bez nazwisk.',
+  statsNetwork: 'Sieć',
+  statsHeld: 'Odbyte spotkania',
+  statsAverage: 'Średnia obecność',
+  statsCities: 'Miasta',
+  statsTotal: 'Razem sieci',
 };
 
 export type NetworkMessageKey = keyof typeof networkPl;
@@ -130,6 +141,17 @@ export const networkEn: Record<NetworkMessageKey, string> = {
   openPlanStep: 'Add the work plan as a step',
   planStepOpened: 'The work plan is on the board as a step.',
   listedAs: 'Network:',
+  statsHeading: 'Networks in the programme',
+  statsSecret: 'The programme organiser’s key',
+  statsShow: 'Show the figures',
+  statsRefused: 'That key is not right.',
+  statsTable: 'Figures by network',
+  statsHelp: 'Counts from the reports of closed meetings: meetings held, the average number of people present and the number of cities. No names.',
+  statsNetwork: 'Network',
+  statsHeld: 'Meetings held',
+  statsAverage: 'Average attendance',
+  statsCities: 'Cities',
+  statsTotal: 'All networks',
 };
 
 export const NETWORK_MESSAGES = { pl: networkPl, en: networkEn } as const;
