@@ -11,7 +11,7 @@ import { SESSION_MAP } from '../../shared/session';
 import { stepAreaId, stepFrameId } from '../../shared/formats/layout';
 import { CreateNetworkResponse, NetworkView } from '../../shared/network/network';
 import { PLAN_FRAME_ID } from '../../shared/network/reviewLayout';
-import { connectStockClient, sendRequest, type StockClient } from '../helpers/clients';
+import { sendRequest, syncedClients } from '../helpers/clients';
 import { noteRecord } from '../helpers/records';
 import { startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -20,13 +20,8 @@ import { officeText } from '../helpers/office';
 describe('the network’s living work plan', () => {
   let server: RunningTablica;
   let network: CreateNetworkResponse;
-  const clients: StockClient[] = [];
-  const connect = async (room: string, token: string) => {
-    const client = connectStockClient(server.url, room, token);
-    clients.push(client);
-    await client.synced();
-    return client;
-  };
+  const clients = syncedClients(() => server.url);
+  const connect = clients.connect;
   const auth = () => ({ authorization: `Bearer ${network.token}` });
   const page = async () => NetworkView.parse(await (await fetch(`${server.url}/api/networks/${network.id}`, { headers: auth() })).json());
   const noteOf = async (meeting: NetworkView['meetings'][number]) => (await fetch(`${server.url}/api/boards/${meeting.boardId}/summary.md`, { headers: { authorization: `Bearer ${meeting.hostToken}` } })).text();
@@ -37,7 +32,7 @@ describe('the network’s living work plan', () => {
     network = CreateNetworkResponse.parse(await res.json());
   });
   afterAll(async () => {
-    for (const c of clients) c.destroy();
+    clients.destroyAll();
     await server.close();
   });
 

@@ -13,7 +13,7 @@ import { CreateNetworkResponse, NetworkView } from '../../shared/network/network
 import { REVIEW_FRAME_ID } from '../../shared/network/reviewLayout';
 import { barometerPoll } from '../../shared/network/barometer';
 import { CloseCode } from '../../shared/protocol';
-import { closeCodeOfWrite, connectStockClient, sendRequest, type StockClient } from '../helpers/clients';
+import { closeCodeOfWrite, sendRequest, syncedClients } from '../helpers/clients';
 import { noteRecord } from '../helpers/records';
 import { createBoard, startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
@@ -37,13 +37,8 @@ describe('a network of meetings', () => {
   let server: RunningTablica;
   let network: CreateNetworkResponse;
   let first: NetworkView['meetings'][number];
-  const clients: StockClient[] = [];
-  const connect = async (room: string, token: string) => {
-    const client = connectStockClient(server.url, room, token);
-    clients.push(client);
-    await client.synced();
-    return client;
-  };
+  const clients = syncedClients(() => server.url);
+  const connect = clients.connect;
   const view = async (token = network.token, id = network.id) => fetch(`${server.url}/api/networks/${id}`, { headers: { authorization: `Bearer ${token}` } });
   const page = async () => NetworkView.parse(await (await view()).json());
 
@@ -53,7 +48,7 @@ describe('a network of meetings', () => {
     first = (await page()).meetings[0]!;
   });
   afterAll(async () => {
-    for (const c of clients) c.destroy();
+    clients.destroyAll();
     await server.close();
   });
 

@@ -1,5 +1,6 @@
 /** The home page: create a board (optionally from a format) and get its four role links. */
 import { useState, type FormEvent } from 'react';
+import { FormError } from './FormError';
 import { InterfaceLanguage } from './InterfaceLanguage';
 import { FormatOptions } from './FormatOptions';
 import { CITY_ZONES, CreateBoardResponse, type Locale } from '../../../shared/api';
@@ -87,11 +88,7 @@ export function HomePage() {
           <button type="button" className="secondary" disabled={busy} onClick={() => void request('/api/demo')}>
             {t('demo')}
           </button>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError error={error} />
         </form>
       ) : (
         <section className="card" aria-labelledby="links-heading">

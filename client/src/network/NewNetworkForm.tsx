@@ -1,5 +1,6 @@
 /** The home page's second way in: a network and its first meeting, as quick as a lone board (only the name is required). */
 import { useState, type FormEvent } from 'react';
+import { FormError } from '../home/FormError';
 import type { Locale } from '../../../shared/api';
 import { CreateNetworkResponse } from '../../../shared/network/network';
 import { useI18n } from '../i18n';
@@ -89,11 +90,7 @@ export function NewNetworkForm({ locale }: { locale: Locale }) {
       <button type="submit" disabled={busy}>
         {busy ? t('creating') : n('createNetwork')}
       </button>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </form>
   );
 }
