@@ -9,6 +9,8 @@ import { createLogger, errorFields, type Logger } from './log';
 import { resolveSecret } from './auth/secret';
 import { TokenSigner } from './auth/tokens';
 import { BoardAccess } from './auth/boardAccess';
+import { JoinCodes } from './auth/joinCodes';
+import { joinRouter } from './http/joinRoutes';
 import type { DocumentStore } from './persistence/store';
 import { createStore } from './persistence';
 import { RedisRelay } from './scale/redisRelay';
@@ -90,6 +92,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
     extensions,
   );
   const access = new BoardAccess(store);
+  const joinCodes = new JoinCodes(store);
   const sync = new SyncServer(
     rooms,
     signer,
@@ -141,6 +144,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
         boardEvents?.linksReplaced(boardId, generation);
       },
       linkTtlMs: config.linkTtlMs,
+      joinCodes,
       openCanvas: (boardId) => rooms.hold(boardId, 'canvas'),
       createDemo: (publicUrl) => createDemoBoard(publicUrl, signer, store, rooms, config.linkTtlMs),
       store,
@@ -179,6 +183,7 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       creationsPerHour: config.boardCreationsPerHour,
     }),
   );
+  app.use(joinRouter({ signer, access, codes: joinCodes, linkTtlMs: config.linkTtlMs, publicUrl: config.publicUrl, joinMissesPerHour: config.joinCodeMissesPerHour, openControl: (boardId) => rooms.hold(boardId, 'control'), log }));
   app.use(summaryRouter(exportDeps));
   app.use(reportRouter(exportDeps));
   app.use(staticClientRouter(config.clientDir));

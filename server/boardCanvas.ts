@@ -1,6 +1,6 @@
 /** Laying a facilitation format out on a board's canvas document (new boards, or added later). */
 import * as Y from 'yjs';
-import { YKeyValue } from 'y-utility/y-keyvalue';
+import { RecordMap } from '../shared/recordMap';
 import { CANVAS_META_MAP, CANVAS_RECORDS_ARRAY, CANVAS_SCHEMA_KEY } from '../shared/canvas';
 import type { Locale } from '../shared/api';
 import type { CanvasRecord } from '../shared/projection';
@@ -13,12 +13,12 @@ const PAGE_NAME: Record<Locale, string> = { pl: 'Strona 1', en: 'Page 1' };
 const GAP = 240;
 
 /** The key-value view of a canvas document that has none yet (a live room has its own: `room.records`). */
-export function canvasRecords(doc: Y.Doc): YKeyValue<CanvasRecord> {
-  return new YKeyValue<CanvasRecord>(doc.getArray(CANVAS_RECORDS_ARRAY));
+export function canvasRecords(doc: Y.Doc): RecordMap<CanvasRecord> {
+  return new RecordMap<CanvasRecord>(doc.getArray(CANVAS_RECORDS_ARRAY));
 }
 
 /** Gives a canvas the records every tldraw board needs (document, first page) and the schema. */
-export function seedCanvas(records: YKeyValue<CanvasRecord>, locale: Locale): string {
+export function seedCanvas(records: RecordMap<CanvasRecord>, locale: Locale): string {
   const existing = [...records.map.values()].map((e) => e.val);
   const pageId = existing.find((r) => r.typeName === 'page')?.id ?? DEFAULT_PAGE_ID;
   records.doc.transact(() => {
@@ -31,7 +31,7 @@ export function seedCanvas(records: YKeyValue<CanvasRecord>, locale: Locale): st
 }
 
 /** Adds the format's frames to the canvas, to the right of anything already there. */
-export function addFormatToCanvas(records: YKeyValue<CanvasRecord>, format: Format, locale: Locale): { added: number } | { conflict: true } {
+export function addFormatToCanvas(records: RecordMap<CanvasRecord>, format: Format, locale: Locale): { added: number } | { conflict: true } {
   const doc = records.doc;
   const pageId = seedCanvas(records, locale);
   const existing = [...records.map.values()].map((e) => e.val);

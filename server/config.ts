@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   LINK_TTL_DAYS: intFrom(1, 3650).default(90),
   /** Boards one client address may create per hour. */
   BOARD_CREATIONS_PER_HOUR: intFrom(1, 1_000_000).default(60),
+  /** Unknown join codes (`/j/CODE`) one client address may try per hour before it is refused. */
+  JOIN_CODE_MISSES_PER_HOUR: intFrom(1, 1_000_000).default(30),
   /** Which proxies in front may name the client (X-Forwarded-For): a hop count, or their addresses. */
   TRUST_PROXY: z
     .string()
@@ -99,6 +101,7 @@ export interface Config {
   maxMessagesPerSecond: number;
   maxConnectionsPerBoard: number;
   boardCreationsPerHour: number;
+  joinCodeMissesPerHour: number;
   /**
    * Express's `trust proxy`: false trusts no proxy (the socket's address is the client), a number
    * trusts that many hops of X-Forwarded-For, a list trusts proxies at those addresses or CIDRs.
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
     boardCreationsPerHour: e.BOARD_CREATIONS_PER_HOUR,
+    joinCodeMissesPerHour: e.JOIN_CODE_MISSES_PER_HOUR,
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     linkTtlMs: e.LINK_TTL_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,

@@ -1,6 +1,7 @@
 /** The public HTTP interface (docs/architecture.md, "Public interfaces"): request and response shapes. */
 import { z } from 'zod';
 import { ROLES } from './roles';
+import { JoinInfo } from './joinCode';
 
 /** The four formats of the handbook, and the network's work plan (an additive extension of the interface). */
 export const FORMAT_IDS = ['kickoff', 'planning', 'solutions', 'practices', 'workplan'] as const;
@@ -32,6 +33,8 @@ export const CreateBoardResponse = z.object({
   id: z.string(),
   links: perRole(z.string().url()),
   tokens: perRole(z.string()),
+  /** The board's short join (code and `/j/CODE` URL); added later, so optional for other servers. */
+  join: JoinInfo.optional(),
 });
 export type CreateBoardResponse = z.infer<typeof CreateBoardResponse>;
 

@@ -1,6 +1,6 @@
 /** How the tldraw canvas lives in its Yjs document (docs/architecture.md, "The board as documents"). */
 
-/** The records, keyed by record id, in a YKeyValue over this array. */
+/** The records, keyed by record id, as `{ key, val }` entries over this array (shared/recordMap.ts; y-utility's YKeyValue reads the same). */
 export const CANVAS_RECORDS_ARRAY = 'tldraw';
 /** A map holding the serialized tldraw schema the records were written with. */
 export const CANVAS_META_MAP = 'meta';

@@ -41,7 +41,6 @@ export interface CheckContext {
 const CONTAINER_TYPES = new Set(['frame', 'group']);
 /** Nesting of a record's JSON; tldraw's deepest honest records stay far below. */
 const MAX_JSON_DEPTH = 48;
-const encoder = new TextEncoder();
 
 export function isTemplateElement(record: CanvasRecord | undefined): boolean {
   return record?.meta?.template === true;
@@ -51,9 +50,36 @@ export function isAgreed(record: CanvasRecord | undefined): boolean {
   return record?.meta?.agreed === true;
 }
 
+/**
+ * Sizes already counted, by record object: a record's old value was measured when it arrived, and
+ * the board's totals measure the same objects again (records are never mutated in place).
+ */
+const measured = new WeakMap<object, number>();
+
 /** The JSON size of a record in bytes (what rule G9 and the board's totals count). */
 export function recordBytes(record: unknown): number {
-  return encoder.encode(JSON.stringify(record)).length;
+  if (typeof record !== 'object' || record === null) return utf8Length(JSON.stringify(record) ?? '');
+  let bytes = measured.get(record);
+  if (bytes === undefined) {
+    bytes = utf8Length(JSON.stringify(record));
+    measured.set(record, bytes);
+  }
+  return bytes;
+}
+
+/** UTF-8 length of a string without encoding it (a lone surrogate counts as U+FFFD, 3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 export function checkCanvasChanges(changes: ReadonlyMap<string, RecordChange>, state: CanvasState, context: CheckContext): Refusal | null {
@@ -84,7 +110,7 @@ function checkStructure(changes: ReadonlyMap<string, RecordChange>, state: Canva
       continue;
     }
     if (jsonDepth(newValue) > MAX_JSON_DEPTH) return refuse(WriteRule.validRecord, 'record nested too deeply');
-    if (!isValidRecord(key, newValue)) return refuse(WriteRule.validRecord, 'not a valid tldraw record');
+    if (!isValidRecord(key, newValue, oldValue)) return refuse(WriteRule.validRecord, 'not a valid tldraw record');
     const size = recordBytes(newValue);
     if (size > limits.maxRecordBytes) return refuse(WriteRule.size, 'record too large');
     if (textLength(newValue) > limits.maxTextChars) return refuse(WriteRule.size, 'text too long');
@@ -188,14 +214,18 @@ export function jsonDepth(value: unknown): number {
 }
 
 /** Whether tldraw (the pinned version, as every client runs it) would accept this record. */
-export function isValidRecord(key: string, record: unknown): boolean {
+/**
+ * `before`: the record as the board holds it (valid: checked when it came in, or repaired on load);
+ * then only the fields that differ from it are validated, as tldraw's own store does on change.
+ */
+export function isValidRecord(key: string, record: unknown, before?: CanvasRecord): boolean {
   if (typeof record !== 'object' || record === null) return false;
   const { id, typeName } = record as { id?: unknown; typeName?: unknown };
   if (id !== key || typeof typeName !== 'string' || !isSyncedRecordType(typeName)) return false;
   const schema = tldrawSchema();
   const type = schema.types[typeName as keyof typeof schema.types];
   try {
-    type.validate(record);
+    type.validate(record, before?.typeName === typeName ? (before as never) : undefined);
     return true;
   } catch {
     return false;

@@ -178,6 +178,8 @@ export const FollowState = z.object({
   hostClientId: z.number().int().nonnegative(),
   pageId: z.string().max(200),
   camera: z.object({ x: z.number(), y: z.number(), z: z.number().positive() }),
+  /** The host's view on the page: each screen fits it whatever its size (older boards lack it). */
+  bounds: z.object({ x: z.number().finite(), y: z.number().finite(), w: z.number().finite().positive(), h: z.number().finite().positive() }).optional(),
   summonId: z.string().max(64).nullable(),
 });
 export type FollowState = z.infer<typeof FollowState>;

@@ -1,7 +1,9 @@
 /** Every text of ours, Polish first; English must have every key (the type checker enforces it). */
 import { MAX_PARTICIPANT_DELETES } from '../../shared/writeRules';
+import { phoneEn, phonePl } from './phone/messages';
 
 export const pl = {
+  ...phonePl,
   appName: 'Tablica',
   tagline: 'Wspólna tablica do warsztatów sieci miast — bez nagrywania części roboczej.',
   createHeading: 'Nowa tablica',
@@ -41,6 +43,7 @@ export const pl = {
   statusOffline: 'Brak połączenia — zmiany zapiszą się po przywróceniu połączenia',
   observerOnly: 'To jest link dla osób obserwujących: tutaj otworzy się widok publicznych części spotkania.',
   hostPanel: 'Panel osób prowadzących',
+  hostPanelFailed: 'Nie udało się wczytać panelu osób prowadzących — sprawdź połączenie i odśwież stronę. Tablica działa dalej.',
   steps: 'Kroki',
   currentStep: 'Bieżący krok',
   previousStep: 'Poprzedni krok',
@@ -270,6 +273,7 @@ export const pl = {
 export type MessageKey = keyof typeof pl;
 
 export const en: Record<MessageKey, string> = {
+  ...phoneEn,
   appName: 'Tablica',
   tagline: 'A shared board for city networks’ workshops — the internal work is never recorded.',
   createHeading: 'New board',
@@ -309,6 +313,7 @@ export const en: Record<MessageKey, string> = {
   statusOffline: 'Offline — your changes will be saved when the network is back',
   observerOnly: 'This is an observer link: the public parts of the meeting open here.',
   hostPanel: 'Host panel',
+  hostPanelFailed: 'The host panel did not load — check the connection and reload the page. The board still works.',
   steps: 'Steps',
   currentStep: 'Current step',
   previousStep: 'Previous step',

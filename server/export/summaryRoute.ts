@@ -1,7 +1,7 @@
 /** GET /api/boards/{id}/summary.md|.docx|.html — the summary note, for hosts only. */
 import express, { type Request, type Response, type Router } from 'express';
 import * as Y from 'yjs';
-import { YKeyValue } from 'y-utility/y-keyvalue';
+import { RecordMap } from '../../shared/recordMap';
 import { parseRoomName, roomName } from '../../shared/roles';
 import { requireHost } from '../auth/hostAuth';
 import type { BoardAccess } from '../auth/boardAccess';
@@ -76,7 +76,7 @@ export async function summaryOf(deps: BoardReadDeps, boardId: string, localeOver
   const kept = session.closedSummary as (Partial<SummaryNote> & Pick<SummaryNote, 'title' | 'meeting'>) | undefined;
   if (kept) return keptNote(kept, locale, formatTitle);
   const canvas = await readBoardDocument(deps, roomName(boardId, 'canvas'));
-  const records = [...new YKeyValue<CanvasRecord>(canvas.getArray(CANVAS_RECORDS_ARRAY)).map.values()].map((e) => e.val);
+  const records = [...new RecordMap<CanvasRecord>(canvas.getArray(CANVAS_RECORDS_ARRAY)).map.values()].map((e) => e.val);
   const steps = formatId ? deps.stepTitles?.(formatId, locale) : undefined;
   return buildSummaryNote({ session, records, locale, steps, formatTitle });
 }

@@ -1,5 +1,6 @@
 /** The HTTP API: board creation, health and metrics (docs/architecture.md, "Public interfaces"). */
 import express, { type Request, type Response, type Router } from 'express';
+import { joinLink } from '../../shared/joinCode';
 import { AddFormatRequest, CreateBoardRequest, type CreateBoardResponse } from '../../shared/api';
 import { addFormatToCanvas } from '../boardCanvas';
 import { getFormat } from '../../formats';
@@ -11,6 +12,8 @@ import type { BoardAccess } from '../auth/boardAccess';
 import { requireHost } from '../auth/hostAuth';
 import { errorFields, type Logger } from '../log';
 import { creationGate } from './creationGate';
+import type { JoinCodes } from '../auth/joinCodes';
+import { joinInfo } from './joinRoutes';
 
 export interface ApiDeps {
   /** What /healthz checks: each name with a check that throws when it is down. */
@@ -20,6 +23,8 @@ export interface ApiDeps {
   /** Closes live connections whose links were replaced. */
   closeReplacedLinks: (boardId: string, generation: number) => void;
   linkTtlMs: number;
+  /** The boards' short join codes: one is made with each board and replaced with its links. */
+  joinCodes: JoinCodes;
   createDemo: (publicUrl: string) => Promise<CreateBoardResponse>;
   /** The board's live canvas room, loaded; release it when done. */
   openCanvas: (boardId: string) => Promise<{ room: Room; release(): void }>;
@@ -48,8 +53,9 @@ export function apiRouter(deps: ApiDeps): Router {
     const publicUrl = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     try {
       const board = await createBoard(parsed.data, publicUrl, deps.signer, deps.store, deps.linkTtlMs);
+      const join = await joinInfo(deps.joinCodes, board.id, publicUrl);
       deps.log.info('board.created', { board: board.id, format: parsed.data.formatId ?? null });
-      res.status(201).json(board);
+      res.status(201).json({ ...board, join });
     } catch (err) {
       deps.log.error('board.create_failed', errorFields(err));
       res.status(500).json({ error: 'the board could not be stored' });
@@ -73,7 +79,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const id = res.locals.boardId as string;
     const publicUrl = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ id, ...issueLinks(id, await deps.access.generation(id), publicUrl, deps.signer, deps.linkTtlMs) });
+    res.json({ id, ...issueLinks(id, await deps.access.generation(id), publicUrl, deps.signer, deps.linkTtlMs), join: await joinInfo(deps.joinCodes, id, publicUrl) });
   });
 
   // A host replaces the board's links: every older link, and everyone connected by one, is refused.
@@ -83,10 +89,12 @@ export function apiRouter(deps: ApiDeps): Router {
       const generation = await deps.access.rotate(id);
       const publicUrl = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
       const links = issueLinks(id, generation, publicUrl, deps.signer, deps.linkTtlMs);
+      // The short code is a way in too: it is replaced with the links (the store tells every instance).
+      const code = await deps.joinCodes.assign(id);
       deps.closeReplacedLinks(id, generation);
       deps.log.info('board.links_rotated', { board: id, generation });
       res.setHeader('Cache-Control', 'no-store');
-      res.json({ id, ...links });
+      res.json({ id, ...links, join: { code, link: joinLink(publicUrl, code) } });
     } catch (err) {
       deps.log.error('board.rotate_failed', errorFields(err));
       res.status(500).json({ error: 'the links could not be replaced' });

@@ -19,6 +19,12 @@ export class HourlyLimiter {
     return 0;
   }
 
+  /** The seconds until the key may have another event (0: now), without recording one. */
+  wait(key: string, now = Date.now()): number {
+    const recent = (this.#events.get(key) ?? []).filter((t) => now - t < HOUR_MS);
+    return recent.length >= this.perHour ? Math.ceil((recent[0]! + HOUR_MS - now) / 1000) : 0;
+  }
+
   #forgetIdle(now: number): void {
     for (const [key, times] of this.#events) if (times.every((t) => now - t >= HOUR_MS)) this.#events.delete(key);
   }

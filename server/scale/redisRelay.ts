@@ -93,7 +93,7 @@ export class RedisRelay {
       switch (message[0]) {
         case Kind.update:
         case Kind.syncReply:
-          Y.applyUpdate(room.doc, payload, Origin.relay);
+          room.applyIncoming(payload, Origin.relay);
           if (message[0] === Kind.syncReply) this.#waiting.get(channel)?.();
           break;
         case Kind.awareness:

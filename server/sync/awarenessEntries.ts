@@ -9,6 +9,8 @@ export interface AwarenessEntry {
   clock: number;
   /** The JSON state as sent (the text `null` for a removal). */
   state: Uint8Array;
+  /** `state` parsed, once something has had to read it. */
+  parsed?: Record<string, unknown>;
 }
 
 /** At most this many entries in one update; an honest client sends its own, plus echoes of a room's worth. */
@@ -51,12 +53,9 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
   return encoding.toUint8Array(encoder);
 }
 
-/**
- * The entry with `field` set to `value` in its state (removals pass unchanged). A state that is not
- * a JSON object is refused: every honest client sends an object or null.
- */
-export function withStateField(entry: AwarenessEntry, field: string, value: string): AwarenessEntry {
-  if (isRemoval(entry)) return entry;
+/** The entry's state as JSON; a state that is not a JSON object is refused (every honest client sends an object or null). */
+export function parseState(entry: AwarenessEntry): Record<string, unknown> {
+  if (entry.parsed) return entry.parsed;
   let state: unknown;
   try {
     state = JSON.parse(decoder.decode(entry.state));
@@ -66,9 +65,17 @@ export function withStateField(entry: AwarenessEntry, field: string, value: stri
   if (typeof state !== 'object' || state === null || Array.isArray(state)) {
     throw new ProtocolError(CloseCode.malformedMessage, CloseReason.invalidAwareness);
   }
-  if ((state as Record<string, unknown>)[field] === value) return entry;
-  (state as Record<string, unknown>)[field] = value;
-  return { ...entry, state: encoder.encode(JSON.stringify(state)) };
+  return state as Record<string, unknown>;
+}
+
+/** The entry with these fields set in its state (removals pass unchanged), parsed once. */
+export function withStateFields(entry: AwarenessEntry, fields: Readonly<Record<string, string>>): AwarenessEntry {
+  if (isRemoval(entry)) return entry;
+  const state = parseState(entry);
+  const missing = Object.entries(fields).filter(([field, value]) => state[field] !== value);
+  if (missing.length === 0) return { ...entry, parsed: state };
+  for (const [field, value] of missing) state[field] = value;
+  return { ...entry, state: encoder.encode(JSON.stringify(state)), parsed: state };
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

@@ -7,7 +7,6 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { writeUpdate } from 'y-protocols/sync';
-import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import { MessageType } from '../../shared/protocol';
 
 /** Anything the room can send bytes to (a WebSocket connection). */
@@ -33,7 +32,8 @@ export class Broadcaster {
 
   constructor(
     private readonly peers: ReadonlySet<Peer>,
-    private readonly awareness: Awareness,
+    /** An awareness update (y-protocols encoding) of these clients' states as they are now. */
+    private readonly encodePresence: (clients: number[]) => Uint8Array,
     private readonly tickMs: number,
   ) {}
 
@@ -76,13 +76,13 @@ export class Broadcaster {
     }
     if (this.#awarenessClients.size > 0) {
       const clients = [...this.#awarenessClients];
-      const update = encodeAwarenessUpdate(this.awareness, clients);
+      const update = this.encodePresence(clients);
       if (this.#localAwarenessClients.size > 0) {
-        relayAwareness = this.#localAwarenessClients.size === clients.length ? update : encodeAwarenessUpdate(this.awareness, [...this.#localAwarenessClients]);
+        relayAwareness = this.#localAwarenessClients.size === clients.length ? update : this.encodePresence([...this.#localAwarenessClients]);
       }
       this.#awarenessClients.clear();
       this.#localAwarenessClients.clear();
-      this.#sendAll(awarenessMessage(update), true);
+      this.#sendAll(encodeAwarenessMessage(update), true);
     }
     if (this.sink && (relayUpdate || relayAwareness)) this.sink.publish(relayUpdate, relayAwareness);
   }
@@ -115,13 +115,9 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-function awarenessMessage(update: Uint8Array): Uint8Array {
+export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
-}
-
-export function encodeAwarenessMessage(awareness: Awareness, clients: number[]): Uint8Array {
-  return awarenessMessage(encodeAwarenessUpdate(awareness, clients));
 }

@@ -4,7 +4,7 @@
  * then does the room apply it. Also keeps the board's record count and size for rule G9.
  */
 import * as Y from 'yjs';
-import { YKeyValue } from 'y-utility/y-keyvalue';
+import { RecordMap, type Entry } from '../../shared/recordMap';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
 import { checkCanvasChanges, recordBytes, type RecordChange } from '../../shared/canvasGuard';
 import type { CanvasRecord } from '../../shared/projection';
@@ -17,8 +17,8 @@ import { ScratchCopy, type TrialCollector } from './scratch';
 
 interface CanvasView {
   array: Y.Array<unknown>;
-  records: YKeyValue<CanvasRecord>;
-  /** Set by the raw observer when an entry is not `{ key, val }` (YKeyValue would choke on it). */
+  records: RecordMap<CanvasRecord>;
+  /** Set when an added entry is not `{ key, val }` (the record map skips it and says so). */
   malformed: boolean;
 }
 
@@ -26,14 +26,8 @@ interface CanvasView {
 const collector: TrialCollector<{ changes: Map<string, RecordChange>; malformed: boolean }, CanvasView> = {
   attach(copy) {
     const array = copy.getArray<unknown>(CANVAS_RECORDS_ARRAY);
-    const view: CanvasView = { array, records: undefined as unknown as YKeyValue<CanvasRecord>, malformed: false };
-    // Registered before YKeyValue's own observer, so it sees every added entry first.
-    array.observe((event) => {
-      for (const item of event.changes.added) {
-        for (const entry of item.content.getContent()) if (!isEntry(entry)) view.malformed = true;
-      }
-    });
-    view.records = new YKeyValue<CanvasRecord>(array as Y.Array<{ key: string; val: CanvasRecord }>);
+    const view: CanvasView = { array, records: undefined as unknown as RecordMap<CanvasRecord>, malformed: false };
+    view.records = new RecordMap<CanvasRecord>(array as Y.Array<Entry<CanvasRecord>>, { onMalformed: () => (view.malformed = true) });
     return view;
   },
   begin(view) {
@@ -61,11 +55,6 @@ const collector: TrialCollector<{ changes: Map<string, RecordChange>; malformed:
 /** The cheap G11 refusal, decided before the copy is touched. */
 const MISSING = 'the update needs changes the server does not have';
 
-function isEntry(entry: unknown): boolean {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
-  const { key, val } = entry as { key?: unknown; val?: unknown };
-  return typeof key === 'string' && typeof val === 'object' && val !== null && !Array.isArray(val) && Object.keys(entry).length === 2;
-}
 
 const closeWith = (rule: WriteRule, reason: string, code: CloseCode = CloseCode.malformedMessage, closeReason: string = CloseReason.invalidUpdate): WriteVerdict => ({
   ok: false,
@@ -81,7 +70,7 @@ export interface CanvasCheckOptions {
 }
 
 export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks {
-  const scratch = new ScratchCopy(room.doc, collector);
+  const scratch = new ScratchCopy(room.doc, collector, (listener) => room.onUpdate(listener));
   const totals = { records: 0, bytes: 0 };
   const count = () => {
     for (const { val } of room.records.map.values()) {
@@ -96,11 +85,14 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
         }
         if (newValue) {
           totals.records++;
-          totals.bytes += recordBytes(newValue);
+          totals.bytes += measuredInTrial.get(newValue.id) ?? recordBytes(newValue);
         }
       }
+      measuredInTrial.clear();
     });
   };
+  /** Sizes of the records an accepted update writes, as its trial measured them (same JSON). */
+  const measuredInTrial = new Map<string, number>();
 
   const judge = (update: Uint8Array, writer: Writer): WriteVerdict => {
     const { limits } = options;
@@ -132,7 +124,11 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
       { get: (id) => (id === undefined ? undefined : records.get(id)), records: () => [...records.map.values()].map((entry) => entry.val), totals },
       { role: writer.role, locked: options.locked(), limits },
     );
-    if (!refusal) return ACCEPTED;
+    if (!refusal) {
+      measuredInTrial.clear();
+      for (const [key, { newValue }] of changes) if (newValue) measuredInTrial.set(key, recordBytes(newValue));
+      return ACCEPTED;
+    }
     if (HONEST_RULES.includes(refusal.rule)) return { ok: false, ...refusal };
     return closeWith(refusal.rule, refusal.reason);
   };

@@ -8,7 +8,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { writeSyncStep1 } from 'y-protocols/sync';
 import { writePermissionDenied } from 'y-protocols/auth';
-import { removeAwarenessStates, applyAwarenessUpdate } from 'y-protocols/awareness';
+import { removeAwarenessStates } from 'y-protocols/awareness';
 import { CloseCode, CloseReason, MessageType, READ_ONLY_REASON, SyncMessageType } from '../../shared/protocol';
 import { canWrite, type Role } from '../../shared/roles';
 import type { Room } from './room';
@@ -90,7 +90,7 @@ export class Connection implements Peer, Writer {
     writeSyncStep1(encoder, this.room.doc);
     this.send(encoding.toUint8Array(encoder));
     if (this.receivesAwareness && this.room.awareness.getStates().size > 0) {
-      this.send(encodeAwarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+      this.send(encodeAwarenessMessage(this.room.presence.encode([...this.room.awareness.getStates().keys()])));
     }
     const queued = this.#pending ?? [];
     this.#pending = null;
@@ -168,7 +168,7 @@ export class Connection implements Peer, Writer {
       }
       case MessageType.queryAwareness:
         if (this.receivesAwareness) {
-          this.send(encodeAwarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+          this.send(encodeAwarenessMessage(this.room.presence.encode([...this.room.awareness.getStates().keys()])));
         }
         break;
       default:
@@ -278,21 +278,15 @@ export class Connection implements Peer, Writer {
     const own = entries.filter((entry) => this.#owns(entry));
     if (own.length === 0) return;
     const stamped = this.room.filterPresence(own, this);
-    const unchanged = stamped.length === entries.length && stamped.every((entry, i) => entry === entries[i]);
-    const filtered = unchanged ? update : encodeAwarenessEntries(stamped);
     if (!this.receivesAwareness) {
       // No presence here; echoing the client's own state back keeps its idle timer from firing.
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.awareness);
-      encoding.writeVarUint8Array(encoder, filtered);
+      encoding.writeVarUint8Array(encoder, encodeAwarenessEntries(stamped));
       this.send(encoding.toUint8Array(encoder));
       return;
     }
-    try {
-      applyAwarenessUpdate(this.room.awareness, filtered, this);
-    } catch {
-      throw new ProtocolError(CloseCode.malformedMessage, CloseReason.invalidAwareness);
-    }
+    this.room.presence.apply(stamped, this);
   }
 
   /** Whether the entry speaks for a client of this connection, claiming a new client id if it may. */

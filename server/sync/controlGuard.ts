@@ -52,7 +52,7 @@ const refuse = (reason: string): WriteVerdict => ({
 });
 
 export function sessionCheck(room: Room): RoomHooks {
-  const scratch = new ScratchCopy(room.doc, collector);
+  const scratch = new ScratchCopy(room.doc, collector, (listener) => room.onUpdate(listener));
   const judge = (update: Uint8Array): WriteVerdict => {
     const trial = scratch.try(update);
     if (trial.failed || trial.pending || trial.newRoots.length > 0) return refuse('not an update of the session');

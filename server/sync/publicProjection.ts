@@ -13,6 +13,7 @@ const PROJECTION_TICK_MS = 20;
 
 export class PublicProjection {
   #timer: NodeJS.Timeout | undefined;
+  readonly #unfollow: (() => void)[];
   readonly #schedule = () => {
     // Inside the public room's fault boundary: a failing projection reloads this board, not the process.
     this.#timer ??= this.target.timer('public-projection', PROJECTION_TICK_MS, () => this.project());
@@ -23,8 +24,7 @@ export class PublicProjection {
     private readonly control: Room,
     private readonly target: Room,
   ) {
-    canvas.doc.on('update', this.#schedule);
-    control.doc.on('update', this.#schedule);
+    this.#unfollow = [canvas.onUpdate(this.#schedule), control.onUpdate(this.#schedule)];
     this.project();
   }
 
@@ -60,8 +60,7 @@ export class PublicProjection {
 
   dispose(): void {
     clearTimeout(this.#timer);
-    this.canvas.doc.off('update', this.#schedule);
-    this.control.doc.off('update', this.#schedule);
+    for (const unfollow of this.#unfollow) unfollow();
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { YKeyValue } from 'y-utility/y-keyvalue';
+import { RecordMap } from '../../shared/recordMap';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
 import type { CanvasRecord } from '../../shared/projection';
 import type { RoomKind } from '../../shared/roles';
@@ -15,6 +15,7 @@ import { Broadcaster, type Peer } from './broadcaster';
 import type { RequestHandler } from './sessionRequests';
 import { Origin, type Writer } from './origin';
 import type { AwarenessEntry } from './awarenessEntries';
+import { PresenceStates } from './presenceStates';
 import { ACCEPTED, type RoomHooks, type WriteVerdict } from './roomHooks';
 import { WriteRule } from '../../shared/writeRules';
 import { CloseCode, CloseReason } from '../../shared/protocol';
@@ -30,6 +31,8 @@ export type RecordChanges = Map<string, { action: 'add' | 'update' | 'delete'; o
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new Awareness(this.doc);
+  /** The states' bytes as they came, so presence is parsed once and never stringified again. */
+  readonly presence = new PresenceStates(this.awareness);
   readonly peers = new Set<Peer>();
   /** Which peer speaks for each awareness client id: a peer may set only its own clients' states. */
   readonly awarenessOwners = new Map<number, Peer>();
@@ -49,7 +52,7 @@ export class Room {
   #destroyed = false;
   readonly #hooks: RoomHooks[] = [];
   readonly #disposers: (() => void)[] = [];
-  #records: YKeyValue<CanvasRecord> | undefined;
+  #records: RecordMap<CanvasRecord> | undefined;
 
   constructor(
     readonly name: string,
@@ -62,7 +65,7 @@ export class Room {
     private readonly prepare: (room: Room) => Promise<RoomHooks[]>,
   ) {
     this.awareness.setLocalState(null);
-    this.broadcaster = new Broadcaster(this.peers, this.awareness, options.broadcastTickMs);
+    this.broadcaster = new Broadcaster(this.peers, (clients) => this.presence.encode(clients), options.broadcastTickMs);
     this.ready = this.#load();
   }
 
@@ -88,11 +91,12 @@ export class Room {
     const state = this.store ? await this.store.load(this.name) : null;
     if (state) Y.applyUpdate(this.doc, state, Origin.load);
     // From here on every change is broadcast and stored, including the hooks' own repairs.
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.onUpdate((update, origin) => {
       this.broadcaster.queueUpdate(update, origin === Origin.relay);
       this.#markDirty();
       for (const hook of this.#hooks) if (hook.changed) this.safely(hook.name, () => hook.changed!(update, origin));
     });
+    this.doc.on('afterTransaction', this.#afterTransaction);
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       this.broadcaster.queueAwareness(origin === Origin.relay, added, updated, removed);
     });
@@ -123,7 +127,7 @@ export class Room {
       }
       if (!verdict.ok) return verdict;
     }
-    let apply = () => Y.applyUpdate(this.doc, update, writer);
+    let apply = () => this.applyIncoming(update, writer);
     for (const hook of this.#hooks) {
       if (!hook.applying) continue;
       const inner = apply;
@@ -138,6 +142,54 @@ export class Room {
     return ACCEPTED;
   }
 
+  /**
+   * Applies bytes that came from outside (a checked client update, the relay). The transaction that
+   * takes them is passed on as those same bytes: Yjs need not encode it again.
+   */
+  applyIncoming(update: Uint8Array, origin: unknown): void {
+    const outer = this.#incoming;
+    this.#incoming = { update, origin };
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.#incoming = outer;
+    }
+  }
+
+  /**
+   * Every change of the document as a Yjs update, with its origin: what the hooks, the broadcaster
+   * and the scratch copies follow instead of the document's own 'update' event. Returns the
+   * unsubscribe.
+   */
+  onUpdate(listener: (update: Uint8Array, origin: unknown) => void): () => void {
+    this.#updateListeners.add(listener);
+    return () => this.#updateListeners.delete(listener);
+  }
+
+  #incoming: { update: Uint8Array; origin: unknown } | undefined;
+  readonly #updateListeners = new Set<(update: Uint8Array, origin: unknown) => void>();
+
+  /**
+   * Yjs encodes each transaction as an update only while the document has an 'update' listener,
+   * and decides that after 'afterTransaction'. A transaction that applied incoming bytes passes
+   * them on as they are, so the listener is held only for the rest (the server's own writes).
+   */
+  readonly #afterTransaction = (transaction: Y.Transaction) => {
+    const incoming = this.#incoming;
+    if (incoming && transaction.origin === incoming.origin && !transaction.local) {
+      this.doc.off('update', this.#encoded);
+      if (changedAnything(transaction)) this.#emitUpdate(incoming.update, incoming.origin);
+    } else {
+      this.doc.on('update', this.#encoded);
+    }
+  };
+
+  readonly #encoded = (update: Uint8Array, origin: unknown) => this.#emitUpdate(update, origin);
+
+  #emitUpdate(update: Uint8Array, origin: unknown): void {
+    for (const listener of this.#updateListeners) listener(update, origin);
+  }
+
   /** A connection's own presence entries, through every presence hook in order. */
   filterPresence(entries: AwarenessEntry[], writer: Writer): AwarenessEntry[] {
     let result = entries;
@@ -146,8 +198,8 @@ export class Room {
   }
 
   /** The canvas records as a key-value view; one per room, shared by everything that reads them. */
-  get records(): YKeyValue<CanvasRecord> {
-    this.#records ??= new YKeyValue<CanvasRecord>(this.doc.getArray(CANVAS_RECORDS_ARRAY));
+  get records(): RecordMap<CanvasRecord> {
+    this.#records ??= new RecordMap<CanvasRecord>(this.doc.getArray(CANVAS_RECORDS_ARRAY));
     return this.#records;
   }
 
@@ -239,6 +291,13 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** Whether a transaction added or deleted anything (the test Yjs makes before it emits an update). */
+function changedAnything(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
+  return false;
 }
 
 interface AwarenessChange {

@@ -18,7 +18,7 @@ import { prepareCanvas } from './canvasLoad';
 import { sessionCheck, sessionStamps } from './controlGuard';
 import { SessionRequests } from './sessionRequests';
 import { Bin } from './bin';
-import { withStateField } from './awarenessEntries';
+import { withStateFields } from './awarenessEntries';
 import { PRESENCE_LINK_FIELD, PRESENCE_ROLE_FIELD } from '../../shared/presence';
 import { MemoryLedger, type Ledger } from '../people/ledger';
 
@@ -26,7 +26,7 @@ import { MemoryLedger, type Ledger } from '../people/ledger';
 const stampRole: RoomHooks = {
   name: 'presence-role',
   presence: (entries, writer) =>
-    entries.map((entry) => withStateField(withStateField(entry, PRESENCE_ROLE_FIELD, writer.role), PRESENCE_LINK_FIELD, writer.personId ? 'personal' : 'shared')),
+    entries.map((entry) => withStateFields(entry, { [PRESENCE_ROLE_FIELD]: writer.role, [PRESENCE_LINK_FIELD]: writer.personId ? 'personal' : 'shared' })),
 };
 
 /** Hooks that join every stored room (canvas and session), e.g. the cross-instance relay. */

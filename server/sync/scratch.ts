@@ -34,11 +34,15 @@ export class ScratchCopy<T, V> {
   /** The origin of the update the room is applying that this copy already holds. */
   #holding: unknown = undefined;
 
+  readonly #unfollow: () => void;
+
+  /** `follow` subscribes to every change of the source as an update (Room.onUpdate). */
   constructor(
     private readonly source: Y.Doc,
     private readonly collector: TrialCollector<T, V>,
+    follow: (listener: (update: Uint8Array, origin: unknown) => void) => () => void,
   ) {
-    source.on('update', this.#follow);
+    this.#unfollow = follow(this.#follow);
   }
 
   /** Keeps the copy equal to the room's document for changes that did not come through a trial. */
@@ -109,7 +113,7 @@ export class ScratchCopy<T, V> {
   }
 
   dispose(): void {
-    this.source.off('update', this.#follow);
+    this.#unfollow();
     this.discard();
   }
 }

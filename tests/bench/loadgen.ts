@@ -6,8 +6,10 @@
  * Y.Doc (a valid tldraw 3.15 note on the board's page, with the send time in `meta`), and it sends
  * cursor (awareness) updates. In each room two probe clients keep a mirror of the document, decode
  * the record changes they receive and time them, and decode every awareness update; every client
- * counts what it receives. Prints `{"event":"load-start"}` and `{"event":"load-end"}` around the
- * measured window (the bench reads the server's CPU there), then one JSON line of results.
+ * counts what it receives. The bench runs several of these processes over disjoint rooms: each
+ * prints `{"event":"ready"}` once its clients are synced, starts on a `go` line on stdin, prints
+ * `{"event":"load-start"}` and `{"event":"load-end"}` around the measured window, then one JSON
+ * line of raw results (GeneratorResult) that the bench merges.
  */
 import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
@@ -24,6 +26,23 @@ interface Args {
   seconds: number;
   updatesPerSecond: number;
   cursorsPerSecond: number;
+}
+
+/** One generator process's figures (printed as the last line). */
+export interface GeneratorResult {
+  clients: number;
+  canvasLatencies: number[];
+  cursorLatencies: number[];
+  expected: { canvas: number; cursor: number };
+  delivered: { canvas: number; cursor: number };
+  updatesOut: number;
+  updateBytesOut: number;
+  messagesIn: number;
+  bytesIn: number;
+  notices: number;
+  closes: Record<string, number>;
+  cpuSeconds: number;
+  docClients: number;
 }
 
 /** What a note carries in `meta` (keys that are free for participants): send time, sender, sequence. */
@@ -186,6 +205,8 @@ async function openClient(url: string, room: number, index: number, probesInRoom
       expected.cursor += receivers;
     },
     close: () => ws.close(),
+    /** Writers (Yjs client ids) in the probe's mirror of the room's document. */
+    docClients: () => mirror?.store.clients.size ?? 0,
   };
 }
 
@@ -205,6 +226,13 @@ const spread = (count: number, perSecond: number, act: (i: number) => void) => {
   }
 };
 await new Promise((r) => setTimeout(r, 1000));
+// Several generator processes share the load: each says when its clients are ready, and all
+// start when the bench says go (a line on stdin).
+console.log(JSON.stringify({ event: 'ready' }));
+await new Promise<void>((resolve) => {
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (chunk: string) => chunk.includes('go') && resolve());
+});
 const cpuBefore = process.cpuUsage();
 measuring = true;
 console.log(JSON.stringify({ event: 'load-start' }));
@@ -218,28 +246,23 @@ console.log(JSON.stringify({ event: 'load-end' }));
 measuring = false;
 const cpu = process.cpuUsage(cpuBefore);
 
-const sortNumbers = (values: number[]) => values.sort((a, b) => a - b);
-const pct = (values: number[], q: number) => (values.length ? values[Math.min(values.length - 1, Math.floor(values.length * q))]! : NaN);
-const all = sortNumbers([...canvasLatencies, ...cursorLatencies]);
-sortNumbers(canvasLatencies);
-sortNumbers(cursorLatencies);
-console.log(
-  JSON.stringify({
-    clients: clients.length,
-    p50: pct(all, 0.5),
-    p95: pct(all, 0.95),
-    p99: pct(all, 0.99),
-    max: all.at(-1) ?? NaN,
-    delivered: (delivered.canvas + delivered.cursor) / Math.max(1, expected.canvas + expected.cursor),
-    canvas: { p50: pct(canvasLatencies, 0.5), p99: pct(canvasLatencies, 0.99), delivered: delivered.canvas / Math.max(1, expected.canvas) },
-    cursor: { p50: pct(cursorLatencies, 0.5), p99: pct(cursorLatencies, 0.99), delivered: delivered.cursor / Math.max(1, expected.cursor) },
-    updateBytes: updatesOut ? updateBytesOut / updatesOut : 0,
-    messagesIn,
-    bytesIn,
-    notices,
-    closes: Object.fromEntries(closes),
-    loadgenCpuSeconds: (cpu.user + cpu.system) / 1e6,
-  }),
-);
+// Raw figures (latencies to 0.01 ms): the bench merges the generators' and takes percentiles.
+const round = (values: number[]) => values.map((v) => Math.round(v * 100) / 100);
+const result: GeneratorResult = {
+  clients: clients.length,
+  canvasLatencies: round(canvasLatencies),
+  cursorLatencies: round(cursorLatencies),
+  expected,
+  delivered,
+  updatesOut,
+  updateBytesOut,
+  messagesIn,
+  bytesIn,
+  notices,
+  closes: Object.fromEntries(closes),
+  cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  docClients: Math.max(...clients.map((c) => c.docClients())),
+};
 for (const c of clients) c.close();
-process.exit(0);
+// A pipe takes a long line asynchronously: exit only once it has been written whole.
+process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));

@@ -1,6 +1,6 @@
 /**
- * The hybrid room: the host projects a QR code of the participant link; a phone (375 px) joins
- * through it, sees the step and the timer, adds a note and votes. Our screens pass axe-core with
+ * The hybrid room: the host projects a QR code of the board's short URL; a phone (375 px) joins
+ * through it, sees the step and the timer, adds a note and votes on the list. Our screens pass axe-core with
  * no serious or critical violations, and the language follows the browser.
  */
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,8 @@ describe('in the room and on a phone', () => {
     const qr = host.page.getByRole('dialog', { name: 'Zeskanuj, aby dołączyć do tablicy' });
     await qr.locator('svg').waitFor();
     const link = (await qr.locator('.qr-link').textContent())!;
-    expect(link).toContain(`/b/${board.id}#t=`);
+    expect(link).toBe(board.join!.link);
+    expect(await qr.getByTestId('join-code').textContent()).toBe(board.join!.code);
     expect(await seriousViolations(host.page, ['.qr-dialog'])).toEqual([]);
     await qr.getByRole('button', { name: 'Zamknij okno' }).click();
 
@@ -46,8 +47,10 @@ describe('in the room and on a phone', () => {
 
     await panel.getByRole('button', { name: 'Rozpocznij głosowanie w bieżącym kroku' }).click();
     const noteId = await phone.noteWithText('Z telefonu').getAttribute('data-shape-id');
-    const plus = phone.page.locator(`.vote-buttons[data-note="${noteId}"] button[aria-label="Oddaj głos"]`);
+    // On a phone the vote is a list, with no pills over the canvas.
+    const plus = phone.page.locator(`.vote-list li[data-note="${noteId}"]`).getByRole('button', { name: 'Oddaj głos: Z telefonu' });
     await plus.tap();
+    expect(await phone.page.locator('.vote-buttons').count()).toBe(0);
     await expect.poll(() => phone.page.getByTestId('votes-left').textContent()).toBe('2');
   });
 

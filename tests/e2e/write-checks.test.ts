@@ -183,7 +183,9 @@ describe('writes checked before they enter the board', () => {
 
     // A note written over the step's area belongs to the step's frame, and the host has it.
     const text = 'Brak wspólnego kalendarza';
-    await ewa.page.evaluate((id) => window.editor.zoomToBounds(window.editor.getShapePageBounds(id as TLShapeId)!, { inset: 48 }), empty.frameId);
+    await ewa.page.evaluate((id) => {
+      window.editor.zoomToBounds(window.editor.getShapePageBounds(id as TLShapeId)!, { inset: 48 });
+    }, empty.frameId);
     await ewa.addNote(text, await pointInStep(ewa.page, '2.2', true));
     const noteId = await shapeIdOf(ewa, text);
     expect(await ewa.page.evaluate((id) => window.editor.getShape(id as TLShapeId)?.parentId, noteId)).toBe(empty.frameId);
@@ -195,8 +197,12 @@ describe('writes checked before they enter the board', () => {
     await ewa.page.locator(`.flag-agreed[data-shape="${noteId}"]`).waitFor({ timeout: 5000 });
     await ewa.noteWithText(text).click();
     expect(await selectedIds(ewa.page)).toEqual([]);
+    const shapeCount = () => ewa.page.evaluate(() => window.editor.getCurrentPageShapeIds().size);
+    const shapesBefore = await shapeCount();
     await ewa.noteWithText(text).dblclick();
     expect(await ewa.page.evaluate(() => window.editor.getEditingShapeId())).not.toBe(noteId);
+    // Nor does the double-click make a new note on top of it (it does on the step's free space).
+    expect(await shapeCount()).toBe(shapesBefore);
     await ewa.page.keyboard.press('Escape');
     // Stopped in the browser itself: the note never leaves Ewa's screen, nothing is refused.
     await watchForLoss(ewa.page, [noteId]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCanvasChanges, jsonDepth, type CanvasState, type RecordChange } from '../../shared/canvasGuard';
+import { checkCanvasChanges, jsonDepth, utf8Length, type CanvasState, type RecordChange } from '../../shared/canvasGuard';
 import type { CanvasRecord } from '../../shared/projection';
 import type { Role } from '../../shared/roles';
 import { DEFAULT_WRITE_LIMITS, WriteRule, type WriteRule as Rule } from '../../shared/writeRules';
@@ -49,6 +49,11 @@ const cases: Case[] = [
   ['G7: a participant adds a page', 'participant', [['page:2', { action: 'add', newValue: { ...pageRecord('page:2'), index: 'a2' } as CanvasRecord }]], WriteRule.pages],
   ['G7: even a host cannot delete the document record', 'facilitator', [['document:document', { action: 'delete', oldValue: documentRecord() }]], WriteRule.pages],
   ['G3: a note with a prop tldraw does not know', 'facilitator', [['shape:m', { action: 'add', newValue: { ...note({}, 0, 'shape:m'), props: { bogus: 1 } } as CanvasRecord }]], WriteRule.validRecord],
+  // An update is validated against the record as the board holds it (only changed fields are
+  // looked at again); a bad changed field must still be caught.
+  ['G3: a participant moves a note to x = "far"', 'participant', [['shape:n', { action: 'update', oldValue: note(), newValue: { ...note(), x: 'far' } as unknown as CanvasRecord }]], WriteRule.validRecord],
+  ['G3: a participant adds an unknown prop to a note it moves', 'participant', [['shape:n', { action: 'update', oldValue: note(), newValue: { ...note({}, 5), props: { ...note().props, bogus: 1 } } as CanvasRecord }]], WriteRule.validRecord],
+  ['G3: a participant turns a note into an arrow without its props', 'participant', [['shape:n', { action: 'update', oldValue: note(), newValue: { ...note(), type: 'arrow' } as CanvasRecord }]], WriteRule.validRecord],
   ['G3: an instance record (never shared)', 'facilitator', [['instance:x', { action: 'add', newValue: { id: 'instance:x', typeName: 'instance' } }]], WriteRule.validRecord],
   ['G3: a record under another key', 'participant', [['shape:m', { action: 'add', newValue: note({}, 0, 'shape:other') }]], WriteRule.validRecord],
   ['G8: a shape whose parent does not exist', 'facilitator', [['shape:m', { action: 'add', newValue: note({}, 0, 'shape:m', 'shape:nowhere') }]], WriteRule.parents],
@@ -89,5 +94,12 @@ describe('canvas rules (checked before apply)', () => {
     for (let i = 0; i < 100_000; i++) deep = { c: deep };
     expect(jsonDepth(deep)).toBeGreaterThan(48);
     expect(jsonDepth({ a: [{ b: 1 }] })).toBe(3);
+  });
+
+  it('G9: measures UTF-8 bytes as an encoder would, without encoding', () => {
+    const encoder = new TextEncoder();
+    for (const text of ['', 'abc', 'zażółć gęślą jaźń', 'ŁÓDŹ', '€', '🙂 karteczka 🙂', 'a\u0000b', JSON.stringify('\ud800 lone')]) {
+      expect(utf8Length(text), text).toBe(encoder.encode(text).length);
+    }
   });
 });

@@ -2,6 +2,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Tldraw, type Editor, type TLComponents, type TLUiOverrides } from 'tldraw';
 import { FlagBadges } from './FlagBadges';
+import { boardShapeUtils } from './boardNoteShape';
+import { StagedCanvas } from './stagedCanvas';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { readTokenPayload } from '../../../shared/token';
 import { useI18n } from '../i18n';
@@ -17,12 +19,16 @@ import { BoardToolsLayer } from './BoardTools';
 import { measureServerClock } from '../sync/serverClock';
 import { protectHostContent } from './protectHostContent';
 import { WriteNotice } from './WriteNotice';
+import { preloadHostPanel } from '../steps/HostPanelLoader';
+import { PhoneToolbar } from '../phone/PhoneToolbar';
+import { CANVAS_OPTIONS, NOTE_WORDS } from '../phone/canvasSetup';
 
 const assetUrls = getAssetUrlsByImport();
-const components: TLComponents = { InFrontOfTheCanvas: FlagBadges };
+const components: TLComponents = { InFrontOfTheCanvas: FlagBadges, Canvas: StagedCanvas };
 // Pages are the hosts' (rule G7): participants get no page menu and no "move to a new page".
-const participantComponents: TLComponents = { ...components, PageMenu: null };
+const participantComponents: TLComponents = { ...components, PageMenu: null, Toolbar: PhoneToolbar };
 const participantOverrides: TLUiOverrides = {
+  ...NOTE_WORDS,
   actions: (_editor, actions) => {
     delete actions['move-to-new-page'];
     return actions;
@@ -43,7 +49,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   if (claims.b !== boardId) return <Notice text={t('badToken')} />;
   if (claims.r === 'observer') return <Canvas boardId={boardId} token={token} role="observer" person={null} />;
   if (new URLSearchParams(window.location.search).get('view') === 'projector') return <Canvas boardId={boardId} token={token} role={claims.r} person={null} projector />;
-  if (!person) return <JoinScreen onJoin={setPerson} />;
+  if (!person) return <JoinScreen boardId={boardId} token={token} onJoin={setPerson} />;
   return <Canvas boardId={boardId} token={token} role={claims.r} person={person} />;
 }
 
@@ -54,6 +60,9 @@ function Canvas({ boardId, token, role, person, projector = false }: { boardId: 
   const participant = role === 'participant';
   const [tools, setTools] = useState<BoardTools | null>(null);
   useEffect(() => void measureServerClock(), []);
+  useEffect(() => {
+    if (isHost(role) && !projector) void preloadHostPanel();
+  }, [role, projector]);
   if (state.status === 'error') return <Notice text={state.message} />;
   if (state.status === 'loading') return <Notice text={state.connection === 'refused' ? t('badToken') : t('loading')} busy={state.connection !== 'refused'} />;
   const onMount = (editor: Editor) => {
@@ -70,9 +79,11 @@ function Canvas({ boardId, token, role, person, projector = false }: { boardId: 
       <div className="canvas-area">
         <Tldraw
           store={state.store}
+          shapeUtils={boardShapeUtils}
           assetUrls={assetUrls}
           components={participant ? participantComponents : components}
-          overrides={participant ? participantOverrides : undefined}
+          overrides={participant ? participantOverrides : NOTE_WORDS}
+          options={CANVAS_OPTIONS}
           onMount={onMount}
           hideUi={projector}
         />

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useBoardTools, useSessionField } from './BoardContext';
 import { StepBanner } from '../steps/StepBanner';
-import { HostPanel } from '../steps/HostPanel';
+import { HostPanelLoader } from '../steps/HostPanelLoader';
 import { SummonWatcher } from '../steps/SummonWatcher';
 import { PresenceList } from '../people/PresenceList';
 import { VoteOverlay } from '../tools/Voting';
@@ -11,6 +11,8 @@ import { LanguageSwitch } from '../people/LanguageSwitch';
 import { PollCard } from '../tools/Polls';
 import { useI18n } from '../i18n';
 import { UpdateBanner } from './UpdateBanner';
+import { CanvasHelpers, PhoneModeSwitch } from '../phone/PhoneLayer';
+import { ProjectorJoin } from '../phone/ProjectorJoin';
 
 /** `outdated`: the server runs a newer tldraw, so the board is read-only for everyone here. */
 export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
@@ -40,6 +42,8 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
           <PollCard />
         </div>
         <VoteOverlay />
+        <ProjectorJoin />
+        <CanvasHelpers />
       </>
     );
   }
@@ -49,6 +53,7 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
         {update}
         <p className="observer-label">{t('observerView')}</p>
         <StepBanner />
+        <CanvasHelpers />
       </div>
     );
   }
@@ -68,13 +73,15 @@ export function BoardToolsLayer({ outdated }: { outdated: boolean }) {
       </div>
       <SummonWatcher />
       <VoteOverlay />
+      <CanvasHelpers />
       {tools.isHost ? (
-        <HostPanel />
+        <HostPanelLoader />
       ) : (
         <details className="people-popover">
           <summary>{t('people')}</summary>
           <PresenceList />
           <LanguageSwitch />
+          <PhoneModeSwitch />
         </details>
       )}
     </>

@@ -1,9 +1,12 @@
-/** A large, projectable QR code of the participant link: the way in for phones and tablets in the room. */
+/** A large, projectable QR code of the board's short URL and its code: the way in for phones and tablets in the room. */
 import { useEffect, useRef, useState } from 'react';
-import QRCode from 'qrcode';
 import { CreateBoardResponse } from '../../../shared/api';
+import type { JoinInfo } from '../../../shared/joinCode';
 import { useBoardTools } from '../board/BoardContext';
 import { useI18n } from '../i18n';
+import { ShortJoin } from '../phone/ProjectorJoin';
+import { fetchJoinInfo } from '../phone/meetingInfo';
+import { shortLinkQrSvg } from './shortLinkQr';
 
 /** The board's current links, as a host may ask for them. */
 export async function currentLinks(boardId: string, token: string) {
@@ -32,16 +35,16 @@ export function JoinQrButton() {
   const { t } = useI18n();
   const { board, token } = useBoardTools();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [link, setLink] = useState('');
+  const [join, setJoin] = useState<JoinInfo | null>(null);
   const [svg, setSvg] = useState('');
   const [error, setError] = useState('');
 
   const open = async () => {
     dialog.current?.showModal();
     try {
-      const links = await currentLinks(board.boardId, token);
-      setLink(links.participant);
-      setSvg(await QRCode.toString(links.participant, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+      const next = await fetchJoinInfo(board.boardId, token);
+      setSvg(await shortLinkQrSvg(next.link));
+      setJoin(next);
       setError('');
     } catch {
       setError(t('errorGeneric'));
@@ -59,11 +62,7 @@ export function JoinQrButton() {
         {error ? (
           <p role="alert">{error}</p>
         ) : (
-          <>
-            {/* The SVG is made here from the link alone, by the qrcode library. */}
-            <div className="qr" role="img" aria-label={t('qrHeading')} dangerouslySetInnerHTML={{ __html: svg }} />
-            <p className="qr-link">{link}</p>
-          </>
+          join && <ShortJoin join={join} svg={svg} className="qr-short" />
         )}
         <button type="button" onClick={() => dialog.current?.close()}>
           {t('close')}

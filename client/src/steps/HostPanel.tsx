@@ -108,10 +108,12 @@ export function HostPanel() {
 
 function summon({ editor, board, setSession }: ReturnType<typeof useBoardTools>): void {
   const camera = editor.getCamera();
+  const view = editor.getViewportPageBounds();
   setSession('follow', {
     hostClientId: board.room('canvas').provider.awareness.clientID,
     pageId: editor.getCurrentPageId(),
     camera: { x: camera.x, y: camera.y, z: camera.z },
+    bounds: { x: view.x, y: view.y, w: view.w, h: view.h },
     summonId: crypto.randomUUID(),
   });
 }

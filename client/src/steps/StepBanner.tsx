@@ -9,13 +9,16 @@ import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 import { SoundToggle, TimerDisplay } from './Timer';
 import { boardSteps, isStepInView, showStep } from './stepFrames';
+import { usePhoneMode } from '../phone/phoneMode';
 
 export function StepBanner() {
   const { t, locale } = useI18n();
-  const { editor, isHost, isProjector } = useBoardTools();
+  const { editor, isHost, isProjector, role } = useBoardTools();
+  // On a phone the banner starts folded to its one line: the canvas needs the room.
+  const folded = usePhoneMode() && role === 'participant' && !isProjector;
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
   const formatId = useSessionField<string>('formatId');
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(!folded);
   const steps = useValue('steps', () => boardSteps(editor, formatId, locale), [editor, formatId, locale]);
   const step = steps.find((s) => s.id === currentStepId);
   const inView = useValue('step in view', () => (currentStepId ? isStepInView(editor, currentStepId) : true), [editor, currentStepId]);
@@ -32,13 +35,18 @@ export function StepBanner() {
     );
   }
   return (
-    <section className="step-banner" aria-label={t('currentStep')} data-step={step.id}>
+    <section className="step-banner" aria-label={t('currentStep')} data-step={step.id} data-open={open}>
       <div className="step-head">
         <h2>
           {step.id} {step.title}
           {step.minutes !== null && <span className="timebox"> · {step.minutes} min</span>}
         </h2>
         <TimerDisplay beeps />
+        {!inView && folded && (
+          <button type="button" className="back-short" title={t('backToStep')} onClick={() => showStep(editor, step.id)}>
+            {t('backToStepShort')}
+          </button>
+        )}
         {!isHost && !isProjector && <SoundToggle />}
         {(step.instructions || step.goal) && (
           <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -47,7 +55,7 @@ export function StepBanner() {
         )}
       </div>
       {open && step.instructions && <p className="step-instructions">{step.instructions}</p>}
-      {!inView && (
+      {!inView && !folded && (
         <button type="button" onClick={() => showStep(editor, step.id)}>
           {t('backToStep')}
         </button>

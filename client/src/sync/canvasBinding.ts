@@ -1,14 +1,14 @@
 /**
- * Binds a tldraw store to the board's canvas document (docs/architecture.md): records by id in a YKeyValue
+ * Binds a tldraw store to the board's canvas document (docs/architecture.md): records by id in a RecordMap
  * over `doc.getArray('tldraw')`; the serialized schema under `meta` is the server's, read and never
  * written. Local user changes go to Yjs in one transaction; remote changes come back in one
- * `mergeRemoteChanges` per Yjs event (a YKeyValue event can merge an add and later updates into
+ * `mergeRemoteChanges` per Yjs event (a RecordMap event can merge an add and later updates into
  * one add; applying them one by one breaks bindings). A document stored with another schema than
  * this page's makes the binding read-only. After a refused write the document is thrown away:
  * `pause`, then `resume` with a fresh one shows the server's state, keeping held notes.
  */
 import type * as Y from 'yjs';
-import { YKeyValue } from 'y-utility/y-keyvalue';
+import { RecordMap } from '../../../shared/recordMap';
 import type { RecordsDiff, SerializedSchema, TLRecord, TLStore } from 'tldraw';
 import { CANVAS_META_MAP, CANVAS_RECORDS_ARRAY, CANVAS_SCHEMA_KEY, isSyncedRecordType } from '../../../shared/canvas';
 import type { WriteRule } from '../../../shared/writeRules';
@@ -52,7 +52,7 @@ export interface CanvasBinding {
 
 interface Attached {
   doc: Y.Doc;
-  records: YKeyValue<TLRecord>;
+  records: RecordMap<TLRecord>;
   detach(): void;
 }
 
@@ -72,7 +72,7 @@ export function bindCanvas(store: TLStore, doc: Y.Doc, options: CanvasBindingOpt
   };
 
   const attach = (next: Y.Doc): Attached => {
-    const records = new YKeyValue<TLRecord>(next.getArray(CANVAS_RECORDS_ARRAY));
+    const records = new RecordMap<TLRecord>(next.getArray(CANVAS_RECORDS_ARRAY));
     const meta = next.getMap<unknown>(CANVAS_META_MAP);
     const stored = meta.get(CANVAS_SCHEMA_KEY) as SerializedSchema | undefined;
     if (stored !== undefined && !sameSchema(stored, ourSchema)) markOutdated();

@@ -6,7 +6,8 @@
  * keeping the notes they hold privately and where they are looking (camera and instance records
  * are never part of the document).
  */
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLStore } from 'tldraw';
+import { createTLStore, defaultBindingUtils, type TLStore } from 'tldraw';
+import { allBoardShapeUtils } from '../board/boardNoteShape';
 import type { Role, RoomKind } from '../../../shared/roles';
 import type { WriteRule } from '../../../shared/writeRules';
 import { BoardConnection, providerSynced, type ConnectionState } from './boardConnection';
@@ -52,7 +53,7 @@ export class CanvasSession {
   constructor(readonly options: CanvasSessionOptions) {
     const kinds: RoomKind[] = options.kind === 'canvas' ? ['canvas', 'control'] : ['public'];
     this.board = new BoardConnection(options.boardId, options.token, kinds);
-    this.store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils });
+    this.store = createTLStore({ shapeUtils: allBoardShapeUtils, bindingUtils: defaultBindingUtils });
     this.#stopState = this.board.onState(this.#changed);
     if (options.kind === 'canvas') this.#hearRefusals();
     this.#firstSync = this.board.synced();

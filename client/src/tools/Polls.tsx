@@ -56,11 +56,15 @@ export function PollCard() {
   const pinned = useSessionField<string | null>('pollPinned') ?? null;
   const [answered, setAnswered] = useState<string | null>(null);
   const [error, setError] = useState('');
+  // A card someone has answered may be put away; results shown again, or a new poll, bring it back.
+  const [dismissed, setDismissed] = useState<string | null>(null);
   if (!poll) return null;
   // Results stay with the step the poll was asked in, unless a host pins them.
   const showResults = poll.shown && (poll.stepId === null || poll.stepId === currentStepId || pinned === poll.id);
   const canAnswer = poll.state === 'open' && answered !== poll.id && tools.role !== 'observer' && !tools.isProjector;
   if (!showResults && !canAnswer && answered !== poll.id) return null;
+  const cardKey = `${poll.id}:${showResults}`;
+  if (!canAnswer && dismissed === cardKey) return null;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -109,6 +113,11 @@ export function PollCard() {
         answered === poll.id && !showResults && <p>{t('pollThanks')}</p>
       )}
       {showResults && <PollResults poll={poll} />}
+      {!canAnswer && (
+        <button type="button" className="link dismiss" onClick={() => setDismissed(cardKey)}>
+          {t('dismiss')}
+        </button>
+      )}
     </section>
   );
 }

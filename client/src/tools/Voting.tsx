@@ -16,6 +16,8 @@ import { stepFrameOf } from '../steps/stepFrames';
 import { SUMMARY_LABELS } from '../../../shared/summary/labels';
 import { useVoteCounts } from '../board/useSessionTotals';
 import { MarkTop } from './MarkTop';
+import { usePhoneMode } from '../phone/phoneMode';
+import { VoteList, VoteResultList } from '../phone/VoteList';
 
 /** The notes on the ballot, with where they are on the screen. */
 function useBallot(vote: VoteState | undefined) {
@@ -48,6 +50,8 @@ export function VoteOverlay() {
   const [mine, setMine] = useState<{ voteId: string; mine: Record<string, number>; left: number } | null>(null);
   const [error, setError] = useState('');
   const open = vote?.state === 'open';
+  // A participant's phone votes on a list: pills over every note merge into one row at its zoom.
+  const asList = usePhoneMode() && tools.role === 'participant' && !tools.isProjector;
 
   const handle = (reply: ServerReply) => {
     if (reply.t === 'my-votes') {
@@ -63,6 +67,7 @@ export function VoteOverlay() {
   if (!vote) return null;
   if (!open) {
     const ranked = Object.entries(counts).sort(([, a], [, b]) => b - a);
+    if (asList) return <VoteResultList noteIds={ballot.map((n) => n.id)} counts={counts} />;
     return (
       <>
         {ballot.map((note) => {
@@ -81,6 +86,7 @@ export function VoteOverlay() {
   if (tools.role === 'observer' || tools.isProjector) return null;
   const cast = (noteId: string, delta: 1 | -1) => void tools.request({ t: 'vote', voter: tools.personId, voteId: vote.id, noteId, delta }).then(handle);
   const current = mine?.voteId === vote.id ? mine : null;
+  if (asList) return <VoteList noteIds={ballot.map((n) => n.id)} votes={current} budget={vote.votesPerPerson} error={error} onCast={cast} />;
   return (
     <>
       <div className="vote-status" role="status">

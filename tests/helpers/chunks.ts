@@ -1,0 +1,55 @@
+/**
+ * The client build's chunks, from vite's manifest: which script files a page loads up front and
+ * which only the hosts' panel pulls in.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+/** The built client this repository serves. */
+export const CLIENT_DIST = path.resolve(import.meta.dirname, '..', '..', 'client', 'dist');
+
+/** The lazy module that holds everything only hosts use. */
+export const HOST_PANEL_MODULE = 'src/steps/HostPanel.tsx';
+
+function readManifest(dist: string): Manifest {
+  return JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+}
+
+/** The script files `key` needs, itself included, following static imports only. */
+function staticClosure(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {
+  const chunk = manifest[key];
+  if (!chunk || into.has(chunk.file)) return into;
+  into.add(chunk.file);
+  for (const next of chunk.imports ?? []) staticClosure(manifest, next, into);
+  return into;
+}
+
+export interface ClientChunks {
+  /** Script files (`assets/…`) every board page loads before anything lazy. */
+  upfront: Set<string>;
+  /** Script files only the hosts' panel needs: none of them is in `upfront`. */
+  hostOnly: Set<string>;
+}
+
+export function clientChunks(dist = CLIENT_DIST): ClientChunks {
+  const manifest = readManifest(dist);
+  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
+  if (!entry) throw new Error('the client build has no entry');
+  if (!manifest[HOST_PANEL_MODULE]) throw new Error(`${HOST_PANEL_MODULE} is not a chunk of its own`);
+  const upfront = staticClosure(manifest, entry);
+  const hostOnly = new Set([...staticClosure(manifest, HOST_PANEL_MODULE)].filter((file) => !upfront.has(file)));
+  return { upfront, hostOnly };
+}
+
+/** The path part of a script URL the page requested, as the manifest names files. */
+export function assetPath(url: string): string {
+  return new URL(url).pathname.replace(/^\//, '');
+}
