@@ -20,7 +20,7 @@ export function archivedPeople(session: Record<string, unknown>, locale: Locale)
 }
 
 const LABELS = {
-  pl: { name: 'Imię i nazwisko', city: 'Miasto', fn: 'Funkcja', present: 'Obecność', yes: 'obecna/obecny', no: 'nieobecna/nieobecny', meeting: (n: number) => `Spotkanie nr ${n}`, observer: 'Miasto obserwator', total: 'Razem', yesShort: 'tak' },
+  pl: { name: 'Imię i nazwisko', city: 'Miasto', fn: 'Funkcja', present: 'Obecność', yes: 'obecna/obecny', no: 'nieobecna/nieobecny', meeting: (n: number) => `Spotkanie nr ${n}`, observer: 'Miasto obserwujące', total: 'Razem', yesShort: 'tak' },
   en: { name: 'Name', city: 'City', fn: 'Function', present: 'Attendance', yes: 'present', no: 'absent', meeting: (n: number) => `Meeting no. ${n}`, observer: 'Observer city', total: 'Total', yesShort: 'yes' },
 } as const;
 

@@ -19,7 +19,7 @@ describe('a network of meetings', () => {
     await coordinator.goto(e2e.server.url);
     const form = coordinator.getByRole('form', { name: 'Nowa sieć spotkań' });
     await form.getByLabel('Nazwa sieci').fill('Sieć Miast na rzecz Zieleni');
-    await form.getByLabel(/^Miasta sieci/).fill('Gdynia\nStarachowice\nNowa Sól (obserwator)');
+    await form.getByLabel(/^Miasta sieci/).fill('Gdynia\nStarachowice\nNowa Sól (obserwujące)');
     await form.getByLabel(/^Osoby prowadzące/).fill('Anna Nowak\nJan Kowalski');
     await form.getByLabel(/^Kontrakt sieci/).fill('Mówimy otwarcie i dzielimy się doświadczeniem.');
     await form.getByLabel('Format pierwszego spotkania').selectOption('solutions');
@@ -36,7 +36,7 @@ describe('a network of meetings', () => {
     await expect.poll(() => first.locator('.meeting-state').textContent()).toBe('zaplanowane');
     await first.getByText('15 stycznia 2027 r.').waitFor();
     await coordinator.getByText('Nowa Sól').waitFor();
-    expect(await coordinator.getByText('(miasto obserwator)').count()).toBe(1);
+    expect(await coordinator.getByText('(miasto obserwujące)').count()).toBe(1);
     expect(await seriousViolations(coordinator, ['main'])).toEqual([]);
 
     // Meeting 1: the hosts agree two actions in the step for them.

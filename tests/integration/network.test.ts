@@ -195,7 +195,7 @@ describe('a network of meetings', () => {
 
     const table = new TextDecoder().decode(new Uint8Array(await (await fetch(`${server.url}/api/networks/${network.id}/attendance.csv`, { headers: { authorization: `Bearer ${network.token}` } })).arrayBuffer()).slice(3));
     const rows = table.trim().split('\r\n');
-    expect(rows[0]).toBe('Miasto;Miasto obserwator;Spotkanie nr 1;Spotkanie nr 2;Spotkanie nr 3');
+    expect(rows[0]).toBe('Miasto;Miasto obserwujące;Spotkanie nr 1;Spotkanie nr 2;Spotkanie nr 3');
     expect(rows).toContain('Gdynia;;2;;');
     expect(rows).toContain('Starachowice;;1;;');
     expect(rows).toContain('Nowa Sól;tak;0;;');

@@ -4,12 +4,12 @@
  * their counts from meeting to meeting.
  */
 import { useBoardTools, useSessionField } from '../board/BoardContext';
+import { useI18n } from '../i18n';
 import { BAROMETER, barometerPoll } from '../../../shared/network/barometer';
 import type { Locale } from '../../../shared/api';
-import { useNetworkText } from './networkMessages';
 
 export function BarometerCard() {
-  const n = useNetworkText();
+  const { t } = useI18n();
   const { setSession } = useBoardTools();
   const network = useSessionField<unknown>('network');
   const boardLocale: Locale = useSessionField<string>('locale') === 'en' ? 'en' : 'pl';
@@ -17,8 +17,8 @@ export function BarometerCard() {
   if (!network) return null;
   return (
     <section className="barometer-card" aria-labelledby="barometer-heading">
-      <h3 id="barometer-heading">{n('barometerHeading')}</h3>
-      <p className="hint">{n('barometerHelp')}</p>
+      <h3 id="barometer-heading">{t('barometerHeading')}</h3>
+      <p className="hint">{t('barometerHelp')}</p>
       <ul className="barometer-ask">
         {BAROMETER.map((template) => (
           <li key={template.id}>
@@ -30,7 +30,7 @@ export function BarometerCard() {
                 if (poll) setSession('poll', poll);
               }}
             >
-              {n('barometerAsk')}: {template.question[boardLocale]}
+              {t('barometerAsk')}: {template.question[boardLocale]}
             </button>
           </li>
         ))}

@@ -1,13 +1,13 @@
 /** The network page's barometer: each question's answers by meeting, as bars with their counts (never who). */
 import type { NetworkView } from '../../../shared/network/network';
-import { useNetworkText } from './networkMessages';
+import { useI18n } from '../i18n';
 
 export function BarometerChart({ series }: { series: NetworkView['barometer'] }) {
-  const n = useNetworkText();
+  const { t } = useI18n();
   if (series.length === 0) return null;
   return (
     <section className="card" aria-labelledby="barometer-chart-heading">
-      <h2 id="barometer-chart-heading">{n('barometerHeading')}</h2>
+      <h2 id="barometer-chart-heading">{t('barometerHeading')}</h2>
       {series.map((s) => {
         const max = Math.max(1, ...s.meetings.flatMap((m) => m.counts));
         return (
@@ -16,7 +16,7 @@ export function BarometerChart({ series }: { series: NetworkView['barometer'] })
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{n('meetingNumber')}</th>
+                  <th scope="col">{t('meetingNumber')}</th>
                   {s.labels.map((label) => (
                     <th key={label} scope="col">
                       {label}
@@ -28,7 +28,7 @@ export function BarometerChart({ series }: { series: NetworkView['barometer'] })
                 {s.meetings.map((m) => (
                   <tr key={m.number}>
                     <th scope="row">
-                      {m.number} <span className="hint">({`${n('barometerAnswered')}: ${m.answered}`})</span>
+                      {m.number} <span className="hint">({`${t('barometerAnswered')}: ${m.answered}`})</span>
                     </th>
                     {s.labels.map((label, i) => (
                       <td key={label}>

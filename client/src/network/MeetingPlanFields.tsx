@@ -1,20 +1,20 @@
 /** A meeting's format and day, for the first meeting (home page) and the next one (network page). */
 import type { Locale } from '../../../shared/api';
+import { useI18n } from '../i18n';
 import { FormatOptions } from '../home/FormatOptions';
-import { useNetworkText } from './networkMessages';
 
 export function MeetingPlanFields({ locale, formatLabel, defaultFormat, names }: { locale: Locale; formatLabel: string; defaultFormat: string; names: { format: string; date: string } }) {
-  const n = useNetworkText();
+  const { t } = useI18n();
   return (
     <>
       <label>
         {formatLabel}
         <select name={names.format} defaultValue={defaultFormat}>
-          <FormatOptions locale={locale} blank={n('formatNone')} />
+          <FormatOptions locale={locale} blank={t('blankBoard')} />
         </select>
       </label>
       <label>
-        {n('meetingDate')}
+        {t('meetingDate')}
         <input name={names.date} type="date" />
       </label>
     </>

@@ -14,18 +14,17 @@ import { formatDate } from '../../../shared/text/dates';
 import { getFormat } from '../../../formats';
 import { useI18n } from '../i18n';
 import { HostFileLink } from '../export/HostFileLink';
-import { useNetworkText, type NetworkMessageKey } from './networkMessages';
+import type { MessageKey } from '../messages';
 import { attendanceLine } from './attendanceLine';
 import { BarometerChart } from './BarometerChart';
 import { WorkplanSection } from './WorkplanSection';
 import { MeetingPlanFields, meetingPlanOf } from './MeetingPlanFields';
 
 const NEXT_FIELDS = { format: 'nextFormat', date: 'nextDate' };
-const STATE_KEYS: Record<MeetingView['state'], NetworkMessageKey> = { planned: 'statePlanned', open: 'stateOpen', closed: 'stateClosed' };
+const STATE_KEYS: Record<MeetingView['state'], MessageKey> = { planned: 'statePlanned', open: 'stateOpen', closed: 'stateClosed' };
 
 export function NetworkPage({ networkId }: { networkId: string }) {
   const { t, locale } = useI18n();
-  const n = useNetworkText();
   const token = useMemo(() => new URLSearchParams(window.location.hash.slice(1)).get('t') ?? '', []);
   const claims = useMemo(() => readNetworkTokenPayload(token), [token]);
   const [network, setNetwork] = useState<NetworkView | null>(null);
@@ -47,14 +46,14 @@ export function NetworkPage({ networkId }: { networkId: string }) {
     document.title = `${network.info.title} — Tablica`;
     // Each visit renews the link (the address bar and "Moje tablice" keep the fresh one).
     history.replaceState(null, '', new URL(network.link).hash);
-    rememberBoard({ id: network.id, title: `${n('listedAs')} ${network.info.title}`, at: new Date().toISOString(), role: 'facilitator', link: window.location.href });
+    rememberBoard({ id: network.id, title: `${t('listedAs')} ${network.info.title}`, at: new Date().toISOString(), role: 'facilitator', link: window.location.href });
     // Remembered once per load, in the language of that moment.
   }, [network]);
 
-  if (!token || !claims) return <Notice text={n('networkNoToken')} />;
-  if (claims.n !== networkId || failed === 'token') return <Notice text={n('networkBadToken')} />;
-  if (failed === 'other') return <Notice text={n('networkError')} />;
-  if (!network) return <Notice text={n('networkLoading')} busy />;
+  if (!token || !claims) return <Notice text={t('networkNoToken')} />;
+  if (claims.n !== networkId || failed === 'token') return <Notice text={t('networkBadToken')} />;
+  if (failed === 'other') return <Notice text={t('networkError')} />;
+  if (!network) return <Notice text={t('networkLoading')} busy />;
 
   const next = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -86,15 +85,15 @@ export function NetworkPage({ networkId }: { networkId: string }) {
       </header>
 
       <section className="card" aria-labelledby="meetings-heading">
-        <h2 id="meetings-heading">{n('meetingsHeading')}</h2>
+        <h2 id="meetings-heading">{t('meetingsHeading')}</h2>
         <ol className="meeting-list">
           {network.meetings.map((meeting) => (
             <MeetingItem key={meeting.boardId} meeting={meeting} locale={locale} networkId={networkId} networkToken={token} />
           ))}
         </ol>
-        <p className="hint">{n('archiveHelp')}</p>
+        <p className="hint">{t('archiveHelp')}</p>
         <HostFileLink path={`/api/networks/${networkId}/attendance.csv`} token={token} className="button secondary">
-          {n('attendanceTable')}
+          {t('attendanceTable')}
         </HostFileLink>
       </section>
 
@@ -103,34 +102,34 @@ export function NetworkPage({ networkId }: { networkId: string }) {
       <BarometerChart series={network.barometer} />
 
       <form className="card" aria-labelledby="next-heading" onSubmit={(e) => void next(e)}>
-        <h2 id="next-heading">{n('nextMeetingHeading')}</h2>
-        <p className="hint">{n('nextMeetingHelp')}</p>
-        <MeetingPlanFields locale={locale} formatLabel={n('meetingFormat')} defaultFormat="planning" names={NEXT_FIELDS} />
+        <h2 id="next-heading">{t('nextMeetingHeading')}</h2>
+        <p className="hint">{t('nextMeetingHelp')}</p>
+        <MeetingPlanFields locale={locale} formatLabel={t('meetingFormat')} defaultFormat="planning" names={NEXT_FIELDS} />
         <button type="submit" disabled={busy}>
-          {busy ? t('creating') : n('createNextMeeting')}
+          {busy ? t('creating') : t('createNextMeeting')}
         </button>
-        {created !== null && <p role="status">{`${n('nextMeetingCreated')} ${created}`}</p>}
+        {created !== null && <p role="status">{`${t('nextMeetingCreated')} ${created}`}</p>}
       </form>
 
       <section className="card" aria-labelledby="cities-heading">
-        <h2 id="cities-heading">{n('citiesHeading')}</h2>
+        <h2 id="cities-heading">{t('citiesHeading')}</h2>
         <ul className="city-list">
           {info.cities.map((city) => (
             <li key={city.name}>
               {city.name}
-              {city.observer && <span className="hint"> ({n('observerCity')})</span>}
+              {city.observer && <span className="hint"> ({t('observerCity')})</span>}
             </li>
           ))}
         </ul>
         {info.hosts.length > 0 && (
           <>
-            <h3>{n('hostsHeading')}</h3>
+            <h3>{t('hostsHeading')}</h3>
             <p>{info.hosts.join(', ')}</p>
           </>
         )}
         {info.contract && (
           <>
-            <h3>{n('contractHeading')}</h3>
+            <h3>{t('contractHeading')}</h3>
             <p className="contract">{info.contract}</p>
           </>
         )}
@@ -140,7 +139,7 @@ export function NetworkPage({ networkId }: { networkId: string }) {
 }
 
 function MeetingItem({ meeting, locale, networkId, networkToken }: { meeting: MeetingView; locale: Locale; networkId: string; networkToken: string }) {
-  const n = useNetworkText();
+  const { t } = useI18n();
   const format = meeting.formatId ? getFormat(meeting.formatId) : undefined;
   const board = `/api/boards/${meeting.boardId}`;
   const [planOpened, setPlanOpened] = useState(false);
@@ -151,27 +150,27 @@ function MeetingItem({ meeting, locale, networkId, networkToken }: { meeting: Me
   return (
     <li className="meeting" data-state={meeting.state} aria-labelledby={`meeting-${meeting.number}`}>
       <h3 id={`meeting-${meeting.number}`}>
-        {n('meetingNumber')} {meeting.number}
+        {t('meetingNumber')} {meeting.number}
       </h3>
       <dl className="meeting-facts">
-        <dt>{n('meetingDateLabel')}</dt>
-        <dd>{meeting.date ? formatDate(meeting.date, locale) : n('noDate')}</dd>
-        <dt>{n('meetingFormat')}</dt>
-        <dd>{format ? format.shortTitle[locale] : n('formatNone')}</dd>
-        <dt>{n('meetingState')}</dt>
-        <dd className="meeting-state">{n(STATE_KEYS[meeting.state])}</dd>
-        <dt>{n('meetingAttendance')}</dt>
+        <dt>{t('meetingDateLabel')}</dt>
+        <dd>{meeting.date ? formatDate(meeting.date, locale) : t('noDate')}</dd>
+        <dt>{t('meetingFormat')}</dt>
+        <dd>{format ? format.shortTitle[locale] : t('blankBoard')}</dd>
+        <dt>{t('meetingState')}</dt>
+        <dd className="meeting-state">{t(STATE_KEYS[meeting.state])}</dd>
+        <dt>{t('meetingAttendance')}</dt>
         <dd>{attendanceLine(locale, meeting.attendance.present, meeting.attendance.cities)}</dd>
       </dl>
       {meeting.review.length > 0 && (
         <div className="review-list">
-          <h4>{n('reviewHeading')}</h4>
+          <h4>{t('reviewHeading')}</h4>
           <ul>
             {meeting.review.map((item, i) => {
               const status = ReviewStatusValue.safeParse(item.status);
               return (
                 <li key={i}>
-                  {[item.what, item.who, item.due].filter(Boolean).join(' — ')}: <strong>{status.success ? REVIEW_STATUS_LABELS[locale][status.data] : n('reviewNoStatus')}</strong>
+                  {[item.what, item.who, item.due].filter(Boolean).join(' — ')}: <strong>{status.success ? REVIEW_STATUS_LABELS[locale][status.data] : t('reviewNoStatus')}</strong>
                 </li>
               );
             })}
@@ -180,30 +179,30 @@ function MeetingItem({ meeting, locale, networkId, networkToken }: { meeting: Me
       )}
       <div className="row wrap">
         <a className="button" href={meeting.links.facilitator} target="_blank" rel="noopener">
-          {n('openBoard')}
+          {t('openBoard')}
         </a>
         <HostFileLink path={`${board}/summary.docx`} token={meeting.hostToken} className="button secondary">
-          {n('noteDocx')}
+          {t('noteDocx')}
         </HostFileLink>
         <HostFileLink path={`${board}/summary.md`} token={meeting.hostToken} className="button secondary">
-          {n('noteMd')}
+          {t('noteMd')}
         </HostFileLink>
         <HostFileLink path={`${board}/report.docx`} token={meeting.hostToken} className="button secondary">
-          {n('reportDocx')}
+          {t('reportDocx')}
         </HostFileLink>
         {meeting.state === 'closed' ? (
           <HostFileLink path={`/api/networks/${networkId}/meetings/${meeting.boardId}/attendance.csv`} token={networkToken} className="button secondary">
-            {n('attendanceCsv')}
+            {t('attendanceCsv')}
           </HostFileLink>
         ) : (
           <button type="button" className="secondary" onClick={() => void openPlan()}>
-            {n('openPlanStep')}
+            {t('openPlanStep')}
           </button>
         )}
       </div>
-      {planOpened && <p role="status">{n('planStepOpened')}</p>}
+      {planOpened && <p role="status">{t('planStepOpened')}</p>}
       <label className="participant-link">
-        {n('participantLink')}
+        {t('participantLink')}
         <input readOnly value={meeting.links.participant ?? ''} onFocus={(e) => e.currentTarget.select()} />
       </label>
     </li>

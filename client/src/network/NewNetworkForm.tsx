@@ -4,7 +4,6 @@ import { FormError } from '../home/FormError';
 import type { Locale } from '../../../shared/api';
 import { CreateNetworkResponse } from '../../../shared/network/network';
 import { useI18n } from '../i18n';
-import { useNetworkText } from './networkMessages';
 import { lines, parseCities } from './parseLists';
 import { MeetingPlanFields, meetingPlanOf } from './MeetingPlanFields';
 import { rememberBoard } from '../home/myBoards';
@@ -13,7 +12,6 @@ const FIRST_FIELDS = { format: 'networkFormat', date: 'networkDate' };
 
 export function NewNetworkForm({ locale }: { locale: Locale }) {
   const { t } = useI18n();
-  const n = useNetworkText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [created, setCreated] = useState<CreateNetworkResponse | null>(null);
@@ -39,13 +37,13 @@ export function NewNetworkForm({ locale }: { locale: Locale }) {
       });
       if (res.status === 429) throw new Error(t('errorTooMany'));
       if (res.status === 401) throw new Error(t('errorOrganiser'));
-      if (res.status !== 201) throw new Error(n('networkError'));
+      if (res.status !== 201) throw new Error(t('networkError'));
       const network = CreateNetworkResponse.parse(await res.json());
       // The network's link is the way back to all its meetings: "Moje tablice" keeps it in this browser.
-      rememberBoard({ id: network.id, title: `${n('listedAs')} ${text('networkTitle').trim()}`, at: new Date().toISOString(), role: 'facilitator', link: network.link });
+      rememberBoard({ id: network.id, title: `${t('listedAs')} ${text('networkTitle').trim()}`, at: new Date().toISOString(), role: 'facilitator', link: network.link });
       setCreated(network);
     } catch (err) {
-      setError(err instanceof Error ? err.message : n('networkError'));
+      setError(err instanceof Error ? err.message : t('networkError'));
     } finally {
       setBusy(false);
     }
@@ -54,41 +52,41 @@ export function NewNetworkForm({ locale }: { locale: Locale }) {
   if (created) {
     return (
       <section className="card" aria-labelledby="network-created-heading">
-        <h2 id="network-created-heading">{n('newNetworkHeading')}</h2>
-        <p role="status">{n('networkCreated')}</p>
+        <h2 id="network-created-heading">{t('newNetworkHeading')}</h2>
+        <p role="status">{t('networkCreated')}</p>
         <label>
-          {n('networkLink')}
+          {t('networkLink')}
           <input readOnly value={created.link} onFocus={(e) => e.currentTarget.select()} />
         </label>
         <a className="button" href={created.link}>
-          {n('openNetwork')}
+          {t('openNetwork')}
         </a>
       </section>
     );
   }
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="network-heading">
-      <h2 id="network-heading">{n('newNetworkHeading')}</h2>
-      <p className="hint">{n('newNetworkHelp')}</p>
+      <h2 id="network-heading">{t('newNetworkHeading')}</h2>
+      <p className="hint">{t('newNetworkHelp')}</p>
       <label>
-        {n('networkTitle')}
-        <input name="networkTitle" required maxLength={200} placeholder={n('networkTitlePlaceholder')} />
+        {t('networkTitle')}
+        <input name="networkTitle" required maxLength={200} placeholder={t('networkTitlePlaceholder')} />
       </label>
       <label>
-        {n('networkCities')}
+        {t('networkCities')}
         <textarea name="networkCities" rows={5} />
       </label>
       <label>
-        {n('networkHosts')}
+        {t('networkHosts')}
         <textarea name="networkHosts" rows={2} />
       </label>
       <label>
-        {n('networkContract')}
+        {t('networkContract')}
         <textarea name="networkContract" rows={3} maxLength={4000} />
       </label>
-      <MeetingPlanFields locale={locale} formatLabel={n('firstMeetingFormat')} defaultFormat="kickoff" names={FIRST_FIELDS} />
+      <MeetingPlanFields locale={locale} formatLabel={t('firstMeetingFormat')} defaultFormat="kickoff" names={FIRST_FIELDS} />
       <button type="submit" disabled={busy}>
-        {busy ? t('creating') : n('createNetwork')}
+        {busy ? t('creating') : t('createNetwork')}
       </button>
       <FormError error={error} />
     </form>

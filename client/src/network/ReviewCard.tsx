@@ -8,11 +8,9 @@ import type * as Y from 'yjs';
 import { useBoardTools, useSessionField } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 import { readReview, REVIEW_STATUS_LABELS, REVIEW_STATUS_PREFIX, REVIEW_STATUSES, ReviewState, ReviewStatusValue } from '../../../shared/network/review';
-import { useNetworkText } from './networkMessages';
 
 export function ReviewCard() {
-  const { locale } = useI18n();
-  const n = useNetworkText();
+  const { t, locale } = useI18n();
   const { sessionMap, setSession } = useBoardTools();
   const raw = useSessionField<unknown>('review');
   // The statuses are keys of their own: re-read when one changes.
@@ -23,11 +21,11 @@ export function ReviewCard() {
   return (
     <section className="review-card" aria-labelledby="review-heading">
       <h3 id="review-heading">
-        {n('reviewHeading')} <span className="hint">({`${n('reviewFrom')} ${review.fromNumber}`})</span>
+        {t('reviewHeading')} <span className="hint">({`${t('reviewFrom')} ${review.fromNumber}`})</span>
       </h3>
-      <p className="hint">{n('reviewCardHelp')}</p>
+      <p className="hint">{t('reviewCardHelp')}</p>
       {review.items.length === 0 ? (
-        <p className="hint">{n('reviewNone')}</p>
+        <p className="hint">{t('reviewNone')}</p>
       ) : (
         <ul className="review-items">
           {review.items.map((item) => {
@@ -44,7 +42,7 @@ export function ReviewCard() {
                       else sessionMap.delete(REVIEW_STATUS_PREFIX + item.id);
                     }}
                   >
-                    <option value="">{n('statusUnset')}</option>
+                    <option value="">{t('statusUnset')}</option>
                     {REVIEW_STATUSES.map((status) => (
                       <option key={status} value={status}>
                         {REVIEW_STATUS_LABELS[locale][status]}

@@ -7,11 +7,9 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ProgrammeStats } from '../../../shared/network/programmeStats';
 import { useI18n } from '../i18n';
 import { InterfaceLanguage } from '../home/InterfaceLanguage';
-import { useNetworkText } from './networkMessages';
 
 export function StatsPage() {
   const { t, locale } = useI18n();
-  const n = useNetworkText();
   const [stats, setStats] = useState<ProgrammeStats | null>(null);
   const [state, setState] = useState<'loading' | 'secret' | 'refused' | 'error' | 'ready'>('loading');
 
@@ -34,37 +32,37 @@ export function StatsPage() {
     <main className="page">
       <header className="masthead">
         <p className="hint">{t('appName')}</p>
-        <h1>{n('statsHeading')}</h1>
+        <h1>{t('statsHeading')}</h1>
         <InterfaceLanguage />
       </header>
       {(state === 'secret' || state === 'refused') && (
         <form className="card" onSubmit={submit} aria-labelledby="secret-heading">
-          <h2 id="secret-heading">{n('statsSecret')}</h2>
+          <h2 id="secret-heading">{t('statsSecret')}</h2>
           <label>
-            {n('statsSecret')}
+            {t('statsSecret')}
             <input name="secret" type="password" required autoComplete="current-password" />
           </label>
-          <button type="submit">{n('statsShow')}</button>
+          <button type="submit">{t('statsShow')}</button>
           {state === 'refused' && (
             <p className="error" role="alert">
-              {n('statsRefused')}
+              {t('statsRefused')}
             </p>
           )}
         </form>
       )}
-      {state === 'error' && <p role="alert">{n('networkError')}</p>}
+      {state === 'error' && <p role="alert">{t('networkError')}</p>}
       {state === 'ready' && stats && (
         <section className="card" aria-labelledby="stats-table-heading">
-          <h2 id="stats-table-heading">{n('statsTable')}</h2>
-          <p className="hint">{n('statsHelp')}</p>
+          <h2 id="stats-table-heading">{t('statsTable')}</h2>
+          <p className="hint">{t('statsHelp')}</p>
           <div className="table-scroll">
             <table className="stats-table">
               <thead>
                 <tr>
-                  <th scope="col">{n('statsNetwork')}</th>
-                  <th scope="col">{n('statsHeld')}</th>
-                  <th scope="col">{n('statsAverage')}</th>
-                  <th scope="col">{n('statsCities')}</th>
+                  <th scope="col">{t('statsNetwork')}</th>
+                  <th scope="col">{t('statsHeld')}</th>
+                  <th scope="col">{t('statsAverage')}</th>
+                  <th scope="col">{t('statsCities')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -79,7 +77,7 @@ export function StatsPage() {
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row">{`${n('statsTotal')} (${stats.total.networks})`}</th>
+                  <th scope="row">{`${t('statsTotal')} (${stats.total.networks})`}</th>
                   <td>{number(stats.total.meetingsHeld)}</td>
                   <td>{number(stats.total.averageAttendance)}</td>
                   <td>{number(stats.total.cities)}</td>

@@ -1,15 +1,14 @@
 /**
- * The network pages' texts (the home page's network form, the network's page, the review card on
- * a board), Polish first; English must have every key (the type checker enforces it).
+ * Texts of a network's pages (the home page's network form, the network's page, the programme's
+ * figures) and of its cards on a board (review, barometer), merged into messages.ts.
  */
-import { useI18n } from '../i18n';
 
 export const networkPl = {
   newNetworkHeading: 'Nowa sieć spotkań',
   newNetworkHelp: 'Sieć łączy kolejne spotkania tych samych miast: każde następne zaczyna się od przeglądu ustaleń poprzedniego.',
   networkTitle: 'Nazwa sieci',
   networkTitlePlaceholder: 'np. Sieć Miast na rzecz Zieleni',
-  networkCities: 'Miasta sieci (jedno w wierszu; miasto obserwator z dopiskiem „(obserwator)”)',
+  networkCities: 'Miasta sieci (jedno w wierszu; miasto obserwujące z dopiskiem „(obserwujące)”)',
   networkHosts: 'Osoby prowadzące (jedna w wierszu)',
   networkContract: 'Kontrakt sieci — jak ze sobą pracujemy',
   firstMeetingFormat: 'Format pierwszego spotkania',
@@ -22,7 +21,7 @@ export const networkPl = {
   networkNoToken: 'Ten link nie zawiera klucza dostępu do sieci. Poproś koordynatora o pełny link.',
   networkBadToken: 'Ten link do sieci jest nieważny albo wygasł.',
   citiesHeading: 'Miasta',
-  observerCity: 'miasto obserwator',
+  observerCity: 'miasto obserwujące',
   hostsHeading: 'Osoby prowadzące',
   contractHeading: 'Kontrakt sieci',
   meetingsHeading: 'Spotkania',
@@ -35,7 +34,7 @@ export const networkPl = {
   stateClosed: 'zamknięte',
   meetingAttendance: 'Obecność',
   noDate: 'bez daty',
-  formatNone: 'pusta tablica',
+  blankBoard: 'pusta tablica',
   openBoard: 'Otwórz tablicę',
   participantLink: 'Link dla osób uczestniczących',
   noteDocx: 'Notatka (.docx)',
@@ -111,7 +110,7 @@ export const networkEn: Record<NetworkMessageKey, string> = {
   stateClosed: 'closed',
   meetingAttendance: 'Attendance',
   noDate: 'no date',
-  formatNone: 'blank board',
+  blankBoard: 'blank board',
   openBoard: 'Open the board',
   participantLink: 'Participants’ link',
   noteDocx: 'Summary note (.docx)',
@@ -153,11 +152,3 @@ export const networkEn: Record<NetworkMessageKey, string> = {
   statsCities: 'Cities',
   statsTotal: 'All networks',
 };
-
-export const NETWORK_MESSAGES = { pl: networkPl, en: networkEn } as const;
-
-/** The network texts in the interface's language. */
-export function useNetworkText(): (key: NetworkMessageKey) => string {
-  const { locale } = useI18n();
-  return (key) => NETWORK_MESSAGES[locale][key];
-}
