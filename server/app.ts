@@ -31,6 +31,10 @@ import type { Locale } from '../shared/api';
 import { RoomRegistry, type RoomExtension } from './sync/rooms';
 import type { Room } from './sync/room';
 import { SyncServer } from './sync/syncServer';
+import { NetworkStore } from './network/networkStore';
+import { NetworkTokenSigner } from './network/networkTokens';
+import { networkRouter } from './network/networkRoutes';
+import { archiveOnClose } from './network/archiveOnClose';
 
 export interface StartOptions {
   logger?: Logger;
@@ -64,8 +68,11 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 export async function startTablica(overrides: Partial<Config> = {}, options: StartOptions = {}): Promise<RunningTablica> {
   const config: Config = { ...loadConfig({}), ...overrides };
   const log = options.logger ?? createLogger(config.logLevel);
-  const signer = new TokenSigner(resolveSecret(config.secret, config.dataDir));
+  const secret = resolveSecret(config.secret, config.dataDir);
+  const signer = new TokenSigner(secret);
+  const networkSigner = new NetworkTokenSigner(secret);
   const store = options.store ?? createStore(config);
+  const networks = new NetworkStore(store);
   const relay = config.redisUrl ? new RedisRelay(config.redisUrl, log) : undefined;
   // With several instances, budgets and "answered once" are checked in Redis; alone, in memory.
   const ledger = config.redisUrl ? new RedisLedger(config.redisUrl) : new MemoryLedger();
@@ -73,7 +80,14 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
   const extensions: RoomExtension[] = [...(options.roomExtensions ?? []), ...(relay ? [(room: Room) => relay.hooks(room)] : [])];
   const rooms: RoomRegistry = new RoomRegistry(
     store,
-    { ...config, ledger, instanceId, writeLimits: writeLimitsOf(config), summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles, formatTitle }, boardId) },
+    {
+      ...config,
+      ledger,
+      instanceId,
+      writeLimits: writeLimitsOf(config),
+      summary: (boardId) => summaryOf({ store, rooms, stepTitles: formatStepTitles, formatTitle }, boardId),
+      meetingClosed: (boardId, session, note) => archiveOnClose(networks, boardId, session, note),
+    },
     log,
     extensions,
   );
@@ -156,6 +170,17 @@ export async function startTablica(overrides: Partial<Config> = {}, options: Sta
       publicUrl: config.publicUrl,
       openControl: (boardId) => rooms.hold(boardId, 'control'),
       log,
+    }),
+  );
+  app.use(
+    networkRouter({
+      ...exportDeps,
+      networks,
+      networkSigner,
+      linkTtlMs: config.linkTtlMs,
+      publicUrl: config.publicUrl,
+      organiserSecret: config.organiserSecret,
+      creationsPerHour: config.boardCreationsPerHour,
     }),
   );
   app.use(joinRouter({ signer, access, codes: joinCodes, linkTtlMs: config.linkTtlMs, publicUrl: config.publicUrl, joinMissesPerHour: config.joinCodeMissesPerHour, openControl: (boardId) => rooms.hold(boardId, 'control'), log }));

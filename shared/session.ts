@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FORMAT_IDS, LOCALES } from './api';
+import { ReviewStatusValue } from './network/review';
 
 /** The Y.Map holding the session's fields. */
 export const SESSION_MAP = 'session';
@@ -217,6 +218,8 @@ export function sessionFieldSchema(key: string): z.ZodType | undefined {
   if (prefix === 'attendance' && parts.length === 1) return AttendanceEntry;
   if (prefix === 'voteTally' && parts.length === 2) return VoteTally;
   if (prefix === 'pollTally' && parts.length === 2) return PollTally;
+  // A host's status for one item of a network meeting's review (shared/network/review.ts).
+  if (prefix === 'reviewStatus' && parts.length === 1) return ReviewStatusValue;
   return undefined;
 }
 

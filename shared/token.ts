@@ -41,10 +41,15 @@ export function base64UrlDecode(text: string): Uint8Array {
 
 /** Reads a token's claims without checking the signature; null when it is not a token at all. */
 export function readTokenPayload(token: string): TokenPayload | null {
+  return readSignedPayload(token, TokenPayload);
+}
+
+/** A `<payload>.<signature>` token's payload read with `schema`, unchecked; null when it does not parse. */
+export function readSignedPayload<T>(token: string, schema: z.ZodType<T>): T | null {
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return null;
   try {
-    const parsed = TokenPayload.safeParse(JSON.parse(new TextDecoder().decode(base64UrlDecode(payload))));
+    const parsed = schema.safeParse(JSON.parse(new TextDecoder().decode(base64UrlDecode(payload))));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -1,8 +1,11 @@
 /** Every text of ours, Polish first; English must have every key (the type checker enforces it). */
 import { MAX_PARTICIPANT_DELETES } from '../../shared/writeRules';
 import { phoneEn, phonePl } from './phone/messages';
+import { networkEn, networkPl } from './network/networkMessages';
 
 export const pl = {
+  // Spread first, so a key of the main list or the phone's that clashed would show in the tests.
+  ...networkPl,
   ...phonePl,
   appName: 'Tablica',
   tagline: 'Wspólna tablica do warsztatów sieci miast — bez nagrywania części roboczej.',
@@ -273,6 +276,7 @@ export const pl = {
 export type MessageKey = keyof typeof pl;
 
 export const en: Record<MessageKey, string> = {
+  ...networkEn,
   ...phoneEn,
   appName: 'Tablica',
   tagline: 'A shared board for city networks’ workshops — the internal work is never recorded.',

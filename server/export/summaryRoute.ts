@@ -96,6 +96,8 @@ function keptNote(kept: Partial<SummaryNote> & Pick<SummaryNote, 'title' | 'meet
     steps: ((kept.steps ?? []) as OldStep[]).map(({ conclusions, ...step }) => ({ ...step, sections: step.sections ?? [{ title: null, conclusions: conclusions ?? [] }] })),
     polls: kept.polls ?? [],
     actions: kept.actions ?? [],
+    ...(kept.review ? { review: kept.review } : {}),
+    ...(kept.workplan ? { workplan: kept.workplan } : {}),
   });
 }
 

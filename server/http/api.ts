@@ -1,6 +1,5 @@
 /** The HTTP API: board creation, health and metrics (docs/architecture.md, "Public interfaces"). */
-import { timingSafeEqual } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { joinLink } from '../../shared/joinCode';
 import { AddFormatRequest, CreateBoardRequest, type CreateBoardResponse } from '../../shared/api';
 import { addFormatToCanvas } from '../boardCanvas';
@@ -12,7 +11,7 @@ import { createBoard, issueLinks } from '../boards';
 import type { BoardAccess } from '../auth/boardAccess';
 import { requireHost } from '../auth/hostAuth';
 import { errorFields, type Logger } from '../log';
-import { HourlyLimiter } from './hourlyLimiter';
+import { creationGate } from './creationGate';
 import type { JoinCodes } from '../auth/joinCodes';
 import { joinInfo } from './joinRoutes';
 
@@ -42,22 +41,8 @@ const MAX_BODY = '16kb';
 export function apiRouter(deps: ApiDeps): Router {
   const router = express.Router();
   const json = express.json({ limit: MAX_BODY, type: () => true });
-  const creations = new HourlyLimiter(deps.boardCreationsPerHour);
-
   /** Who may create boards: the organiser (when the server has a secret), a few times an hour per address. */
-  const mayCreateBoards = (req: Request, res: Response, next: NextFunction) => {
-    if (deps.organiserSecret && !bearerMatches(req, deps.organiserSecret)) {
-      res.status(401).json({ error: 'organiser secret required (Authorization: Bearer …)' });
-      return;
-    }
-    const retryAfter = creations.take(req.ip ?? 'unknown');
-    if (retryAfter > 0) {
-      res.setHeader('Retry-After', String(retryAfter));
-      res.status(429).json({ error: `too many boards created from this address; try again in ${retryAfter} s` });
-      return;
-    }
-    next();
-  };
+  const mayCreateBoards = creationGate(deps.organiserSecret, deps.boardCreationsPerHour, 'boards');
 
   router.post('/api/boards', mayCreateBoards, json, async (req: Request, res: Response) => {
     const parsed = CreateBoardRequest.safeParse(req.body);
@@ -164,13 +149,6 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   return router;
-}
-
-function bearerMatches(req: Request, secret: string): boolean {
-  const header = req.get('authorization') ?? '';
-  const given = Buffer.from(header.replace(/^Bearer\s+/i, ''), 'utf8');
-  const expected = Buffer.from(secret, 'utf8');
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** Malformed JSON and oversized bodies get a JSON error, not express's HTML page. */

@@ -17,9 +17,10 @@ import { ScratchCopy, type TrialCollector } from './scratch';
 
 /**
  * Fields only the server writes: results, steps run, the note kept at closing, the attendance list
- * (hosts edit it through requests), and every per-person and per-instance key.
+ * (hosts edit it through requests), the board's place in a network, the review it opened
+ * with and the network's work plan as it stood, and every per-person and per-instance key.
  */
-const SERVER_ONLY_FIELDS = ['voteResults', 'pollResults', 'stepsRun', 'closedSummary', 'closedAt', 'attendance', 'closedAttendance'];
+const SERVER_ONLY_FIELDS = ['voteResults', 'pollResults', 'stepsRun', 'closedSummary', 'closedAt', 'attendance', 'closedAttendance', 'network', 'review', 'workplan'];
 const SERVER_ONLY_PREFIXES = Object.values(SessionPrefix);
 
 export function isServerOnly(key: string): boolean {

@@ -37,6 +37,8 @@ export interface RoomRegistryOptions extends RoomOptions {
   writeLimits: WriteLimits;
   /** The board's summary note as it is now, kept when a meeting closes. */
   summary?: (boardId: string) => Promise<SummaryNote>;
+  /** At a meeting's closing, with its session before it is cleared (the network's attendance archive). */
+  meetingClosed?: (boardId: string, session: Record<string, unknown>, note: SummaryNote) => Promise<void>;
   /** Budgets and "answered once" (in memory, or in Redis across instances); in memory when not given. */
   ledger?: Ledger;
   /** This process's id in the per-instance tallies' session keys; a random one when not given. */
@@ -138,6 +140,7 @@ export class RoomRegistry {
         summary: () => (this.options.summary ? this.options.summary(boardId) : Promise.reject(new Error('no summary builder'))),
         ledger: this.#ledger,
         instanceId: this.#instanceId,
+        meetingClosed: (session, note) => this.options.meetingClosed?.(boardId, session, note) ?? Promise.resolve(),
       });
       return [...extensions(), stampRole, sessionCheck(room), sessionStamps(room)];
     }

@@ -40,6 +40,8 @@ export interface SessionRequestDeps {
   ledger: Ledger;
   /** This process's id in the per-instance tallies' keys. */
   instanceId: string;
+  /** Called at closing with the session and the note as they are, before the session is cleared (a network archives the attendance list). */
+  meetingClosed?(session: Record<string, unknown>, note: SummaryNote): Promise<void>;
 }
 
 /**
@@ -193,6 +195,7 @@ export class SessionRequests implements RequestHandler {
       const session = this.control.doc.getMap(SESSION_MAP);
       const json = session.toJSON() as Record<string, unknown>;
       const counts = attendanceToKeep(json, json.locale === 'en' ? 'en' : 'pl');
+      await this.deps.meetingClosed?.(json, note);
       this.control.doc.transact(() => {
         for (const field of CLEARED_ON_CLOSE) session.delete(field);
         for (const key of [...session.keys()]) if (CLEARED_PREFIXES_ON_CLOSE.some((prefix) => key.startsWith(prefix))) session.delete(key);

@@ -2,6 +2,7 @@
 import type { SummaryNote } from './summaryNote';
 import { xmlSafe } from '../text/xmlSafe';
 import { SUMMARY_LABELS, meetingLines, noteHeading } from './labels';
+import { REVIEW_NOTE_LABELS } from '../network/review';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -38,6 +39,12 @@ export function renderHtml(unsafe: SummaryNote): string {
   parts.push(`<h2>${e(l.attendance)}</h2>`);
   const rows = [...note.attendance, ...(note.withoutCity.length > 0 ? [{ city: l.withoutCity, people: note.withoutCity }] : [])];
   parts.push(rows.length === 0 ? `<p>${e(l.noAttendance)}</p>` : `<ul>${rows.map((a) => `<li><strong>${e(a.city)}:</strong> ${e(a.people.join(', '))}</li>`).join('')}</ul>`);
+  if (note.review) {
+    const r = REVIEW_NOTE_LABELS[note.locale];
+    parts.push(`<h2>${e(r.heading(note.review.fromNumber))}</h2><table><thead><tr><th>${e(l.what)}</th><th>${e(l.who)}</th><th>${e(l.due)}</th><th>${e(r.status)}</th></tr></thead><tbody>`);
+    for (const a of note.review.items) parts.push(`<tr><td>${e(a.what)}</td><td>${e(a.who)}</td><td>${e(a.due)}</td><td>${e(a.status)}</td></tr>`);
+    parts.push('</tbody></table>');
+  }
   parts.push(`<h2>${e(l.conclusions)}</h2>`);
   if (note.steps.length === 0) parts.push(`<p>${e(l.nothingAgreed)}</p>`);
   for (const step of note.steps) {
@@ -65,6 +72,11 @@ export function renderHtml(unsafe: SummaryNote): string {
     parts.push(`<h2>${e(l.actions)}</h2><table><thead><tr><th>${e(l.what)}</th><th>${e(l.who)}</th><th>${e(l.due)}</th></tr></thead><tbody>`);
     for (const a of note.actions) parts.push(`<tr><td>${e(a.what)}</td><td>${e(a.who)}</td><td>${e(a.due)}</td></tr>`);
     parts.push('</tbody></table>');
+  }
+  if (note.workplan) {
+    parts.push(`<h2>${e(note.workplan.title)}</h2><p><em>${e(note.workplan.subtitle)}</em></p>`);
+    if (note.workplan.empty) parts.push(`<p>${e(note.workplan.empty)}</p>`);
+    for (const block of note.workplan.blocks) parts.push(`<h3>${e(block.heading)}</h3><ul>${block.items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`);
   }
   if (note.meeting.nextMeeting.trim()) parts.push(`<h2>${e(l.nextMeeting)}</h2><p>${e(note.meeting.nextMeeting).replace(/\n/g, '<br>')}</p>`);
   parts.push(`<p class="not-recorded">${e(l.notRecorded)}</p>`);

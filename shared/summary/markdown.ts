@@ -6,6 +6,7 @@
 import { SUMMARY_LABELS, meetingLines, noteHeading } from './labels';
 import type { SummaryNote } from './summaryNote';
 import { xmlSafe } from '../text/xmlSafe';
+import { REVIEW_NOTE_LABELS } from '../network/review';
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -78,6 +79,11 @@ export function renderMarkdown(unsafe: SummaryNote): string {
   if (note.attendance.length === 0 && note.withoutCity.length === 0) out.push(l.noAttendance);
   for (const { city, people } of note.attendance) out.push(`- **${escapeMarkdown(city)}:** ${people.map(escapeMarkdown).join(', ')}`);
   if (note.withoutCity.length > 0) out.push(`- **${l.withoutCity}:** ${note.withoutCity.map(escapeMarkdown).join(', ')}`);
+  if (note.review) {
+    const r = REVIEW_NOTE_LABELS[note.locale];
+    out.push('', `## ${r.heading(note.review.fromNumber)}`, '', `| ${l.what} | ${l.who} | ${l.due} | ${r.status} |`, '|---|---|---|---|');
+    for (const a of note.review.items) out.push(`| ${escapeCell(a.what)} | ${escapeCell(a.who)} | ${escapeCell(a.due)} | ${escapeCell(a.status)} |`);
+  }
   out.push('', `## ${l.conclusions}`, '');
   if (note.steps.length === 0) out.push(l.nothingAgreed, '');
   for (const step of note.steps) {
@@ -101,6 +107,11 @@ export function renderMarkdown(unsafe: SummaryNote): string {
     out.push(`## ${l.actions}`, '', `| ${l.what} | ${l.who} | ${l.due} |`, '|---|---|---|');
     for (const a of note.actions) out.push(`| ${escapeCell(a.what)} | ${escapeCell(a.who)} | ${escapeCell(a.due)} |`);
     out.push('');
+  }
+  if (note.workplan) {
+    out.push(`## ${escapeHeading(note.workplan.title)}`, '', `_${escapeMarkdown(note.workplan.subtitle)}_`, '');
+    if (note.workplan.empty) out.push(escapeMarkdown(note.workplan.empty), '');
+    for (const block of note.workplan.blocks) out.push(`### ${escapeHeading(block.heading)}`, '', ...block.items.map((i) => `- ${escapeMarkdown(i)}`), '');
   }
   if (note.meeting.nextMeeting.trim()) out.push(`## ${l.nextMeeting}`, '', escapeMarkdown(note.meeting.nextMeeting), '');
   out.push('---', '', `_${l.notRecorded}_`, '');

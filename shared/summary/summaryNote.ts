@@ -15,6 +15,8 @@ import { formatDate } from '../text/dates';
 import { readAttendance } from './attendance';
 import { attendanceOf, pollAnswers, voteCounts } from '../sessionTotals';
 import { areaHolding, inReadingOrder, num, placeWithin, type Placed } from './readingOrder';
+import { reviewForNote, type NoteReview } from '../network/review';
+import { planBlocks, PlanSnapshot, type PlanBlocks } from '../network/workplan';
 
 /** A step as the note names it; the richer fields come from the format (shared/formats/outline.ts). */
 export type StepTitle = StepOutline;
@@ -71,6 +73,10 @@ export interface SummaryNote {
   /** Polls whose results the hosts marked agreed. */
   polls: PollSummary[];
   actions: ActionItem[];
+  /** A network meeting's review of the previous one: its actions with the statuses set here. */
+  review?: NoteReview;
+  /** A network meeting's record of the network's work plan as it stood. */
+  workplan?: PlanBlocks;
 }
 
 interface AreaBox extends Placed {
@@ -178,8 +184,16 @@ export function buildSummaryNote(input: SummaryInput): SummaryNote {
     steps,
     polls,
     actions,
+    ...withReview(reviewForNote(input.session, input.locale)),
+    ...withPlan(input.session.workplan, input.locale),
   });
 }
+
+const withReview = (review: NoteReview | undefined) => (review ? { review } : {});
+const withPlan = (raw: unknown, locale: Locale) => {
+  const plan = PlanSnapshot.safeParse(raw);
+  return plan.success ? { workplan: planBlocks(plan.data, locale, formatDate(plan.data.asOf, locale)) } : {};
+};
 
 /** An area's heading, unless it would only repeat the step's title. */
 function sectionTitle(label: string | undefined, stepTitle: string | undefined): string | null {

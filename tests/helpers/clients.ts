@@ -139,3 +139,19 @@ export function noticesOf(client: StockClient): WriteRefusal[] {
   };
   return notices;
 }
+
+/** A test file's synced clients, each connected and synced on demand, all destroyed at once. */
+export function syncedClients(baseUrl: () => string) {
+  const all: StockClient[] = [];
+  return {
+    async connect(room: string, token: string): Promise<StockClient> {
+      const client = connectStockClient(baseUrl(), room, token);
+      all.push(client);
+      await client.synced();
+      return client;
+    },
+    destroyAll(): void {
+      for (const client of all.splice(0)) client.destroy();
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocumentStore } from '../../server/persistence/store';
 import { SqliteStore } from '../../server/persistence/sqlite';
+import { NetworkStore } from '../../server/network/networkStore';
 import { PostgresStore } from '../../server/persistence/postgres';
 import { assertServicesReachable, databaseUrl, uniqueTable } from '../helpers/services';
 import { tempDataDir } from '../helpers/server';
@@ -65,7 +66,41 @@ function contract(name: string, make: () => Promise<DocumentStore & { drop?(): P
       await expect(other.check()).rejects.toThrow();
     });
 
+    it('keeps a network: its settings, meetings in order and a closed meeting’s attendance list', async () => {
+      const networks = new NetworkStore(store);
+      const id = 'siec-kontrakt-0001';
+      expect(await networks.read(id)).toBeNull();
+      await networks.create(id, { title: 'Sieć Zielone Miasta', locale: 'pl', cities: [{ name: 'Gdynia', observer: false }, { name: 'Nowa Sól', observer: true }], hosts: ['Anna Nowak'], contract: 'Mówimy otwarcie.', createdAt: '2027-01-01T10:00:00.000Z' });
+      await networks.addMeeting(id, { boardId: 'board-two-0000000000', number: 2, formatId: 'planning', createdAt: '2027-03-01T10:00:00.000Z' });
+      await networks.addMeeting(id, { boardId: 'board-one-0000000000', number: 1, formatId: 'kickoff', createdAt: '2027-01-01T10:00:00.000Z' });
+      await networks.archiveAttendance(id, 'board-one-0000000000', { closedAt: '2027-01-15T16:00:00.000Z', people: [{ name: 'Ewa Zielińska', city: 'Gdynia', function: 'urbanistka', present: true }] });
+      // Only a meeting of this network gets an archive.
+      await networks.archiveAttendance(id, 'board-elsewhere-000000', { closedAt: '2027-01-15T16:00:00.000Z', people: [] });
+      const read = await networks.read(id);
+      expect(read?.info.cities).toEqual([{ name: 'Gdynia', observer: false }, { name: 'Nowa Sól', observer: true }]);
+      expect(read?.meetings.map((m) => m.number)).toEqual([1, 2]);
+      expect([...read!.attendance.keys()]).toEqual(['board-one-0000000000']);
+      expect(read?.attendance.get('board-one-0000000000')?.people[0]?.name).toBe('Ewa Zielińska');
+      expect(await networks.list()).toContain(id);
+    });
+
     if (merges) {
+      it('keeps both instances’ meetings of one network added at once', async () => {
+        const id = 'siec-dwie-instancje';
+        const second = await make();
+        const [a, b] = [new NetworkStore(store), new NetworkStore(second)];
+        await a.create(id, { title: 'Sieć', locale: 'pl', cities: [], hosts: [], contract: '', createdAt: '2027-01-01T10:00:00.000Z' });
+        await Promise.all([
+          a.addMeeting(id, { boardId: 'board-from-a-0000000', number: 1, formatId: null, createdAt: '2027-01-01T10:00:00.000Z' }),
+          b.addMeeting(id, { boardId: 'board-from-b-0000000', number: 2, formatId: null, createdAt: '2027-01-02T10:00:00.000Z' }),
+        ]);
+        expect((await a.read(id))?.meetings.map((m) => m.boardId)).toEqual(['board-from-a-0000000', 'board-from-b-0000000']);
+        // Two networks made at once on two instances are both listed.
+        await Promise.all([a.create('siec-z-instancji-a', { title: 'A', locale: 'pl', cities: [], hosts: [], contract: '', createdAt: '2027-01-03T10:00:00.000Z' }), b.create('siec-z-instancji-b', { title: 'B', locale: 'pl', cities: [], hosts: [], contract: '', createdAt: '2027-01-03T10:00:00.000Z' })]);
+        expect(await a.list()).toEqual(expect.arrayContaining(['siec-z-instancji-a', 'siec-z-instancji-b']));
+        await second.close();
+      });
+
       it('keeps both of two diverged writers’ changes (merge before write)', async () => {
         const base = stateWith((m) => m.set('base', 'wspólne'));
         await store.store('doc-merge', base);

@@ -1,15 +1,19 @@
 /** The home page: create a board (optionally from a format) and get its four role links. */
 import { useState, type FormEvent } from 'react';
-import { CITY_ZONES, CreateBoardResponse, FORMAT_IDS, type Locale } from '../../../shared/api';
+import { FormError } from './FormError';
+import { InterfaceLanguage } from './InterfaceLanguage';
+import { FormatOptions } from './FormatOptions';
+import { CITY_ZONES, CreateBoardResponse, type Locale } from '../../../shared/api';
 import { getFormat } from '../../../formats';
 import { useI18n } from '../i18n';
 import { FormatGuide } from './FormatGuide';
 import { RoleLinkList } from '../people/RoleLinks';
 import { MyBoards } from './MyBoards';
 import { rememberBoard } from './myBoards';
+import { NewNetworkForm } from '../network/NewNetworkForm';
 
 export function HomePage() {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale } = useI18n();
   const [title, setTitle] = useState('');
   const [formatId, setFormatId] = useState<string>('');
   const [boardLocale, setBoardLocale] = useState<Locale>(locale);
@@ -49,13 +53,7 @@ export function HomePage() {
       <header className="masthead">
         <h1>{t('appName')}</h1>
         <p>{t('tagline')}</p>
-        <label className="language">
-          {t('language')}
-          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-            <option value="pl">Polski</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <InterfaceLanguage />
       </header>
       {!board ? (
         <form className="card" onSubmit={submit} aria-labelledby="create-heading">
@@ -67,12 +65,7 @@ export function HomePage() {
           <label>
             {t('format')}
             <select name="format" value={formatId} onChange={(e) => setFormatId(e.target.value)}>
-              <option value="">{t('formatNone')}</option>
-              {FORMAT_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {getFormat(id).shortTitle[locale]}
-                </option>
-              ))}
+              <FormatOptions locale={locale} blank={t('formatNone')} />
             </select>
           </label>
           {format && <FormatGuide format={format} />}
@@ -95,11 +88,7 @@ export function HomePage() {
           <button type="button" className="secondary" disabled={busy} onClick={() => void request('/api/demo')}>
             {t('demo')}
           </button>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError error={error} />
         </form>
       ) : (
         <section className="card" aria-labelledby="links-heading">
@@ -108,6 +97,7 @@ export function HomePage() {
           <RoleLinkList links={board.links} />
         </section>
       )}
+      {!board && <NewNetworkForm locale={locale} />}
       <MyBoards />
     </main>
   );

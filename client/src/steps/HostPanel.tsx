@@ -13,6 +13,8 @@ import { RunSheetTopBar } from './RunSheetTopBar';
 import { StepCard } from './StepCard';
 import { SelectionFlags } from './SelectionFlags';
 import { ActionList } from '../tools/ActionList';
+import { ReviewCard } from '../network/ReviewCard';
+import { BarometerCard } from '../network/BarometerCard';
 import { rememberBoard } from '../home/myBoards';
 
 /** Narrow screens (and 200 % zoom) start with the panel folded, so the canvas stays usable. */
@@ -85,7 +87,9 @@ export function HostPanel() {
             <button type="submit">{t('addStep')}</button>
           </form>
         </section>
+        <ReviewCard />
         <ActionList />
+        <BarometerCard />
         <section aria-labelledby="board-heading" className="board-controls">
           <h3 id="board-heading">{t('boardControls')}</h3>
           <label className="check">

@@ -11,6 +11,7 @@ import { PrivateModeControls } from '../tools/PrivateMode';
 import { VotingControls } from '../tools/Voting';
 import { PollControls } from '../tools/Polls';
 import { ActionForm } from '../tools/ActionForm';
+import { NETWORK_STEP_IDS } from '../../../shared/network/reviewLayout';
 import { LiveCounters } from './LiveCounters';
 
 export function StepCard({ step, current, cleared, onGo }: { step: StepInfo; current: boolean; cleared: boolean; onGo(): void }) {
@@ -23,7 +24,8 @@ export function StepCard({ step, current, cleared, onGo }: { step: StepInfo; cur
     <li className={`step-card${current ? ' current' : ''}`} data-step={step.id}>
       <div className="step-card-head">
         <button type="button" className="step-go" aria-current={current ? 'step' : undefined} onClick={onGo}>
-          <span className="step-id">{step.id}</span> {step.title}
+          {/* A network meeting's own steps (review, plan) have no number. */}
+          {!NETWORK_STEP_IDS.includes(step.id) && <span className="step-id">{step.id}</span>} {step.title}
           {step.minutes !== null && <span className="timebox"> · {step.minutes} min</span>}
           {cleared && <span className="step-cleared"> · {t('stepCleared')}</span>}
         </button>

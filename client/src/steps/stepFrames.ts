@@ -3,6 +3,7 @@ import type { Editor, TLShape, TLShapeId } from 'tldraw';
 import type { Locale } from '../../../shared/api';
 import { getFormat } from '../../../formats';
 import { localize } from '../../../shared/formats/schema';
+import { NETWORK_STEP_IDS } from '../../../shared/network/reviewLayout';
 
 export interface StepInfo {
   id: string;
@@ -20,7 +21,9 @@ export function boardSteps(editor: Editor, formatId: string | undefined, locale:
   const frames = stepFrames(editor).sort((a, b) => a.x - b.x || a.y - b.y);
   // The format's steps in order (an observer's board holds only the public frames), then any
   // steps the hosts added on the board themselves.
-  const ids = [...new Set([...(format?.steps.map((s) => s.id) ?? []), ...frames.map((f) => String(f.meta.stepId))])];
+  // A network meeting's own steps come first: the review of the previous meeting, then the plan.
+  const network = NETWORK_STEP_IDS.filter((id) => frames.some((f) => f.meta.stepId === id));
+  const ids = [...new Set([...network, ...(format?.steps.map((s) => s.id) ?? []), ...frames.map((f) => String(f.meta.stepId))])];
   return ids
     .filter((id) => fromFormat.has(id) || frames.some((f) => f.meta.stepId === id))
     .map((id) => {
