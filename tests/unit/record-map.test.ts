@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { YKeyValue } from 'y-utility/y-keyvalue';
 import { RecordMap, type RecordMapChanges } from '../../shared/recordMap';
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../fuzz/hostileFrames';
 
 interface Val {
   n: number;
@@ -51,7 +40,7 @@ describe('RecordMap: the canvas records over a Y.Array, read from each transacti
   // Several seeds: concurrent sets of the same keys, deletes, batches, partial syncs between
   // our peers and stock y-utility YKeyValue peers; all must agree once everything is exchanged.
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('agrees with y-utility YKeyValue peers under concurrent edits (seed %i)', (seed) => {
-    const next = random(seed);
+    const next = mulberry32(seed);
     const peers = [ourPeer(), ourPeer(), ourPeer(), stockPeer(), stockPeer()];
     const pick = <T,>(list: T[]) => list[Math.floor(next() * list.length)]!;
     let n = 0;
