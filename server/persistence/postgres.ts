@@ -11,7 +11,7 @@ import type { DocumentStore } from './store';
 export class PostgresStore implements DocumentStore {
   readonly #pool: pg.Pool;
   readonly #table: string;
-  #ready: Promise<void>;
+  #ready: Promise<void> | undefined;
 
   constructor(connectionString: string, table = 'tablica_documents') {
     if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`bad table name ${table}`);
@@ -19,20 +19,45 @@ export class PostgresStore implements DocumentStore {
     this.#pool = new pg.Pool({ connectionString, max: 10 });
     // A pool error (a dropped connection) must not crash the process; the next query retries.
     this.#pool.on('error', () => {});
-    this.#ready = this.#pool
-      .query(`CREATE TABLE IF NOT EXISTS ${table} (name TEXT PRIMARY KEY, state BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now())`)
-      .then(() => undefined);
+    // Started now; every call waits for it, and a failure (no database yet) is retried by the next.
+    this.#tableReady().catch(() => {});
+  }
+
+  /**
+   * Creates the table once. Instances starting together on a fresh database would race in
+   * `CREATE TABLE IF NOT EXISTS` (PostgreSQL then fails one with a duplicate type): an advisory
+   * lock lets one create it while the others wait.
+   */
+  #tableReady(): Promise<void> {
+    this.#ready ??= (async () => {
+      const client = await this.#pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`create:${this.#table}`]);
+        await client.query(`CREATE TABLE IF NOT EXISTS ${this.#table} (name TEXT PRIMARY KEY, state BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    })().catch((err: unknown) => {
+      this.#ready = undefined;
+      throw err;
+    });
+    return this.#ready;
   }
 
   async load(name: string): Promise<Uint8Array | null> {
-    await this.#ready;
+    await this.#tableReady();
     const { rows } = await this.#pool.query<{ state: Buffer }>(`SELECT state FROM ${this.#table} WHERE name = $1`, [name]);
     const state = rows[0]?.state;
     return state ? new Uint8Array(state.buffer, state.byteOffset, state.byteLength) : null;
   }
 
   async store(name: string, state: Uint8Array): Promise<void> {
-    await this.#ready;
+    await this.#tableReady();
     const client = await this.#pool.connect();
     try {
       await client.query('BEGIN');
@@ -53,12 +78,12 @@ export class PostgresStore implements DocumentStore {
   }
 
   async check(): Promise<void> {
-    await this.#ready;
+    await this.#tableReady();
     await this.#pool.query('SELECT 1');
   }
 
   async close(): Promise<void> {
-    await this.#ready.catch(() => {});
+    await this.#ready?.catch(() => {});
     await this.#pool.end();
   }
 

@@ -125,4 +125,19 @@ if (databaseUrl) {
   const table = uniqueTable('contract');
   const url = databaseUrl;
   contract('PostgreSQL', async () => new PostgresStore(url, table), true);
+
+  describe('PostgreSQL: instances starting together', () => {
+    it('several stores on a table nobody has made yet all come up and work (no duplicate-type race)', async () => {
+      const fresh = uniqueTable('together');
+      const stores = Array.from({ length: 6 }, () => new PostgresStore(url, fresh));
+      try {
+        await Promise.all(stores.map((s) => s.check()));
+        await Promise.all(stores.map((s, i) => s.store(`doc-${i}`, new Uint8Array([0, 0]))));
+        for (const [i, s] of stores.entries()) expect(await s.load(`doc-${(i + 1) % stores.length}`)).not.toBeNull();
+      } finally {
+        await stores[0]!.drop();
+        await Promise.all(stores.map((s) => s.close()));
+      }
+    });
+  });
 }
