@@ -29,24 +29,29 @@ export class PostgresStore implements DocumentStore {
    * lock lets one create it while the others wait.
    */
   #tableReady(): Promise<void> {
-    this.#ready ??= (async () => {
-      const client = await this.#pool.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`create:${this.#table}`]);
-        await client.query(`CREATE TABLE IF NOT EXISTS ${this.#table} (name TEXT PRIMARY KEY, state BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
-    })().catch((err: unknown) => {
+    this.#ready ??= this.#underLock(`create:${this.#table}`, async (client) => {
+      await client.query(`CREATE TABLE IF NOT EXISTS ${this.#table} (name TEXT PRIMARY KEY, state BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    }).catch((err: unknown) => {
       this.#ready = undefined;
       throw err;
     });
     return this.#ready;
+  }
+
+  /** `work` in one transaction that holds the advisory lock named `lock` (released at its end). */
+  async #underLock(lock: string, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
+      await work(client);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   async load(name: string): Promise<Uint8Array | null> {
@@ -58,23 +63,14 @@ export class PostgresStore implements DocumentStore {
 
   async store(name: string, state: Uint8Array): Promise<void> {
     await this.#tableReady();
-    const client = await this.#pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.#table}:${name}`]);
+    await this.#underLock(`${this.#table}:${name}`, async (client) => {
       const { rows } = await client.query<{ state: Buffer }>(`SELECT state FROM ${this.#table} WHERE name = $1`, [name]);
       const merged = rows[0] ? mergeStates(rows[0].state, state) : state;
       await client.query(
         `INSERT INTO ${this.#table} (name, state, updated_at) VALUES ($1, $2, now()) ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
         [name, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength)],
       );
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async check(): Promise<void> {
