@@ -24,6 +24,8 @@ import type { CanvasRecord } from '../../shared/projection';
 interface Args {
   urls: string[][]; // per room, one URL per client (lets a room span instances)
   seconds: number;
+  /** Seconds of the same load before the measured window (every client has added its note by then). */
+  warmupSeconds: number;
   updatesPerSecond: number;
   cursorsPerSecond: number;
 }
@@ -68,6 +70,8 @@ let updatesOut = 0;
 let notices = 0;
 const closes = new Map<number, number>();
 let measuring = false;
+/** Messages sent from here on are timed (the end of the warm-up); deliveries count from the sync on. */
+let windowStart = Infinity;
 
 function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
@@ -121,7 +125,7 @@ async function openClient(url: string, room: number, index: number, probesInRoom
         // older ones were integrated); it counts as delivered, only the newest is timed.
         delivered.canvas += meta.s - (lastSeen.get(key) ?? 0);
         lastSeen.set(key, meta.s);
-        canvasLatencies.push(receivedAt - meta.t);
+        if (meta.t >= windowStart) canvasLatencies.push(receivedAt - meta.t);
       }
     });
   }
@@ -167,7 +171,7 @@ async function openClient(url: string, room: number, index: number, probesInRoom
           // As with records: a state replaced by a newer one within a tick counts as delivered.
           delivered.cursor += clock - (lastClock.get(client) ?? 0);
           lastClock.set(client, clock);
-          cursorLatencies.push(at - Number(match[1]));
+          if (Number(match[1]) >= windowStart) cursorLatencies.push(at - Number(match[1]));
         }
       }
     } else if (type === 101) {
@@ -233,11 +237,15 @@ await new Promise<void>((resolve) => {
   process.stdin.setEncoding('utf8');
   process.stdin.on('data', (chunk: string) => chunk.includes('go') && resolve());
 });
-const cpuBefore = process.cpuUsage();
-measuring = true;
-console.log(JSON.stringify({ event: 'load-start' }));
 spread(clients.length, args.updatesPerSecond, (i) => clients[i]!.update());
 spread(clients.length, args.cursorsPerSecond, (i) => clients[i]!.cursor());
+// The first seconds, when every client adds its note at once and both processes warm up, are
+// load but not measured (the bench reports them on their own with --warmup 0).
+await new Promise((r) => setTimeout(r, args.warmupSeconds * 1000));
+const cpuBefore = process.cpuUsage();
+measuring = true;
+windowStart = now();
+console.log(JSON.stringify({ event: 'load-start' }));
 await new Promise((r) => setTimeout(r, args.seconds * 1000));
 for (const t of timers) clearInterval(t);
 // What was sent in the window may still arrive: wait, then stop counting.

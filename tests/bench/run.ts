@@ -20,6 +20,8 @@
  *                         NODE_OPTIONS)
  *   --generators N        load generator processes sharing the rooms (default 2, one per core)
  *   --seconds N           seconds of load per level (default 15, quick 4)
+ *   --warmup N            seconds of the same load before each window, not measured (default 3,
+ *                         quick 1; 0 measures the start, when every client adds its note at once)
  *   --verbose             print the load generator's full result per measurement
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -45,12 +47,15 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     'profile-generator': { type: 'string' },
     seconds: { type: 'string' },
+    warmup: { type: 'string' },
     generators: { type: 'string', default: '2' },
     verbose: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick;
 const SECONDS = values.seconds ? Number(values.seconds) : quick ? 4 : 15;
+/** Seconds of load before each measured window (0 measures from the very first message). */
+const WARMUP = values.warmup ? Number(values.warmup) : quick ? 1 : 3;
 const root = path.resolve(import.meta.dirname, '..', '..');
 const serverRoot = path.resolve(values['server-root'] ?? root);
 const profileDir = values.profile ? path.resolve(values.profile) : undefined;
@@ -160,17 +165,20 @@ const startReference = () => startChild([path.join(root, 'tests/bench/referenceS
 function startGenerator(urls: string[][]) {
   // The clients' addresses go through a file: a thousand of them are too long for a command line.
   const argsFile = path.join(tempDataDir('bench-args'), 'args.json');
-  fs.writeFileSync(argsFile, JSON.stringify({ urls, seconds: SECONDS, updatesPerSecond: 2, cursorsPerSecond: 5 }));
+  fs.writeFileSync(argsFile, JSON.stringify({ urls, seconds: SECONDS, warmupSeconds: WARMUP, updatesPerSecond: 2, cursorsPerSecond: 5 }));
   const profiling = values['profile-generator'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values['profile-generator'])}`] : [];
   const child = spawn(process.execPath, [...profiling, '--import', 'tsx', path.join(root, 'tests/bench/loadgen.ts'), argsFile], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   const timer = setTimeout(() => child.kill('SIGKILL'), (SECONDS + 180) * 1000);
   let onReady!: () => void;
   let onEnd!: () => void;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
+  let onStart!: () => void;
+  const started = new Promise<void>((resolve) => (onStart = resolve));
   const ended = new Promise<void>((resolve) => (onEnd = resolve));
   let last = '';
   readline.createInterface({ input: child.stdout! }).on('line', (line) => {
     if (line.includes('"event":"ready"')) onReady();
+    else if (line.includes('"event":"load-start"')) onStart();
     else if (line.includes('"event":"load-end"')) onEnd();
     else if (line.startsWith('{') && !line.includes('"event"')) last = line;
   });
@@ -178,12 +186,13 @@ function startGenerator(urls: string[][]) {
     child.once('exit', (code) => {
       clearTimeout(timer);
       onReady();
+      onStart();
       onEnd();
       if (code !== 0 || !last) reject(new Error(`load generator failed (exit ${code})`));
       else resolve(JSON.parse(last) as GeneratorResult);
     });
   });
-  return { ready, ended, result, go: () => child.stdin!.end('go\n') };
+  return { ready, started, ended, result, go: () => child.stdin!.end('go\n') };
 }
 
 /**
@@ -196,9 +205,11 @@ async function runLoad(urls: string[][], pids: number[]): Promise<LoadResult> {
   const generators = groups.map((rooms) => startGenerator(rooms));
   await Promise.all(generators.map((g) => g.ready));
   const cpu = () => pids.reduce((sum, pid) => sum + procStats(pid).cpu, 0);
+  for (const g of generators) g.go();
+  // The window opens when the generators' warm-up is over.
+  await Promise.all(generators.map((g) => g.started));
   const cpuAtStart = cpu();
   const busyAtStart = machineBusy();
-  for (const g of generators) g.go();
   await Promise.all(generators.map((g) => g.ended));
   const serverCpu = cpu() - cpuAtStart;
   const busy = machineBusy() - busyAtStart;
@@ -278,7 +289,7 @@ async function measure(kind: ServerKind, clients: number): Promise<LoadResult> {
 
 const kinds = (['tablica', 'relay', 'reference'] as const).filter((kind) => servers.has(kind));
 if (kinds.length > 0) {
-  console.log(`Workshop scenario: rooms of ${ROOM_SIZE}; each client drags its own note (2 canvas updates a second, a whole tldraw note record each) and sends 5 cursor updates a second; ${SECONDS} s per level.`);
+  console.log(`Workshop scenario: rooms of ${ROOM_SIZE}; each client drags its own note (2 canvas updates a second, a whole tldraw note record each) and sends 5 cursor updates a second; ${SECONDS} s measured per level after ${WARMUP} s of the same load (deliveries count from the start).`);
   if (serverRoot !== root) console.log(`Tablica's server from ${serverRoot}`);
   console.log(`The last two columns are the load generator's CPU seconds and what every other process on the machine used in the same window (well above ~0.5 s: the figure was disturbed; 1-minute load average before starting: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}).`);
   console.log('| clients | server | p50 ms | p95 ms | p99 ms | canvas p99 ms | delivered | server CPU s | peak RSS | generator CPU s | others CPU s |');
