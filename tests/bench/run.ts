@@ -140,9 +140,14 @@ async function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, g
   };
 }
 
+/** The V8 flags `npm start` gives the server (package.json's start script), so the bench measures that. */
+const startFlags = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(' ')
+  .filter((word) => word.startsWith('--max-semi-space-size='));
+
 /** Tablica's server (`server/main.ts`) from a checkout: this one, or `--server-root`. */
 function startTablica(env: Record<string, string> = {}, from = serverRoot): Promise<Server> {
-  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const flags = [...startFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   return startChild([...flags, '--import', 'tsx', path.join(from, 'server', 'main.ts')], from, {
     PATH: process.env.PATH ?? '',
     HOST: '127.0.0.1',
