@@ -13,7 +13,7 @@ describe('agreed actions', () => {
 
   it('go into the actions area with a Polish date, and are listed and edited in the panel', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Działania', formatId: 'solutions', locale: 'pl' });
-    const host = await e2e.person(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    const host = await e2e.person(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     const participant = await e2e.person(board.links.participant, { name: 'Ewa Zielińska', city: 'Gdynia' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.7 / }).click();

@@ -23,7 +23,7 @@ declare global {
 }
 
 const EWA = { name: 'Ewa Zielińska', city: 'Gdynia' };
-const HOST = { name: 'Przemysław Cichocki', city: 'ZMP' };
+const HOST = { name: 'Halina Dąbrowska', city: 'ZMP' };
 
 describe('a big board, quick in the browser', () => {
   const e2e = useServerAndBrowser();

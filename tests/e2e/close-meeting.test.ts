@@ -12,7 +12,7 @@ describe('closing the meeting', () => {
 
   it('ends it for the participant, read-only, and marks the cleared steps for the hosts', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Zamknięcie', formatId: 'solutions', locale: 'pl' });
-    const host = await e2e.person(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    const host = await e2e.person(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     const participant = await e2e.person(board.links.participant, { name: 'Ewa Zielińska', city: 'Gdynia' });
     const panel = hostPanel(host);
     // A note in step 2.2 (cleared at closing); step 2.1's frame is made public (it stays).

@@ -24,7 +24,7 @@ describe('the export dialog', () => {
 
     // bypassCSP lets the axe-core script in; every other test keeps our CSP.
     const host = new BoardPageObject(await (await trackedContext(e2e.browser, { acceptDownloads: true, bypassCSP: true })).context.newPage());
-    await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    await host.open(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.6 / }).click();
     await host.noteWithText('Łącznicy ds. komunikacji w wydziałach').click();

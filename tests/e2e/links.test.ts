@@ -48,7 +48,7 @@ describe('links and my boards', () => {
 
     // The host's links dialog shows the same four links; replacing them shuts the old ones out.
     const host = new BoardPageObject(await context.newPage());
-    await host.open(facilitatorLink, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    await host.open(facilitatorLink, { name: 'Halina Dąbrowska', city: 'ZMP' });
     await hostPanel(host).getByRole('button', { name: 'Linki do tablicy…' }).click();
     const dialog = host.page.getByRole('dialog', { name: 'Linki do tablicy' });
     // Links are signed afresh on each request: the same board, role and generation.

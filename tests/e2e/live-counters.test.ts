@@ -14,7 +14,7 @@ describe('live counters', () => {
 
   it('show the hosts how many notes are held, how many have voted and answered', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Liczniki', formatId: 'solutions', locale: 'pl' });
-    const host = await e2e.person(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    const host = await e2e.person(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.2 / }).click();
     await panel.getByRole('button', { name: 'Włącz dla bieżącego kroku' }).click();

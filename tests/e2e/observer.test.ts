@@ -24,7 +24,7 @@ describe('observers', () => {
     expect(await observer.noteWithText('Bariera: długa akceptacja wpisów').count()).toBe(0);
 
     const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
-    await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    await host.open(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     await host.noteWithText('Bariera: długa akceptacja wpisów').waitFor({ state: 'attached' });
     const title = getFormat('solutions').steps.find((s) => s.id === '2.2')!.title.pl;
     await host.canvas().click({ position: { x: 600, y: 600 }, force: true });

@@ -23,7 +23,7 @@ describe('personal links in the browser', () => {
     writer.records.set('shape:b', noteRecord('shape:b', 'Brak budżetu', { parentId: frame, x: 320, y: 320 }));
 
     const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
-    await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    await host.open(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: 'Zaproszenia imienne…' }).click();
     const dialog = host.page.getByRole('dialog', { name: 'Zaproszenia imienne' });
@@ -82,8 +82,8 @@ describe('personal links in the browser', () => {
     await expect.poll(() => entries.evaluateAll((items) => items.map((li) => `${(li.querySelector('input') as HTMLInputElement).value}:${li.getAttribute('data-present')}`).sort())).toEqual([
       'Anna Kowalska:true',
       'Gość:true',
+      'Halina Dąbrowska:true',
       'Jan Nowak:false',
-      'Przemysław Cichocki:true',
     ]);
     writer.destroy();
   });

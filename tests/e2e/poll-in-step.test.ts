@@ -8,7 +8,7 @@ describe('poll results and steps', () => {
 
   it('are shown in the step of the poll, hidden after the group moves on, and back everywhere when pinned', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Ankieta w kroku', formatId: 'solutions', locale: 'pl' });
-    const host = await e2e.person(board.links.facilitator, { name: 'Tomasz Kayser', city: 'ZMP' });
+    const host = await e2e.person(board.links.facilitator, { name: 'Witold Sowa', city: 'ZMP' });
     const participant = await e2e.person(board.links.participant, { name: 'Ewa Zielińska', city: 'Gdynia' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.1 / }).click();

@@ -14,7 +14,7 @@ describe('polls, the projector and the host’s report', () => {
   it('three participants answer a scale poll and the chart, the projector and the report agree', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Spotkanie wprowadzające', formatId: 'kickoff', locale: 'pl' });
     const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
-    await host.open(board.links.facilitator, { name: 'Tomasz Kayser', city: 'ZMP' });
+    await host.open(board.links.facilitator, { name: 'Witold Sowa', city: 'ZMP' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^0\.3 / }).click();
     await panel.getByRole('button', { name: 'Uruchom' }).click();

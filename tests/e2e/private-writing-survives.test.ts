@@ -16,7 +16,7 @@ describe('private writing that survives', () => {
 
   it('holds notes near the frame, keeps them across a reload, warns before leaving, publishes them once', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Bariery', formatId: 'solutions', locale: 'pl' });
-    const host = await e2e.person(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    const host = await e2e.person(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.2 / }).click();
     await panel.getByRole('button', { name: 'Włącz dla bieżącego kroku' }).click();

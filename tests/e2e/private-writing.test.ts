@@ -25,7 +25,7 @@ describe('private writing', () => {
   it('keeps a participant’s notes on their device until the reveal, then everyone has them', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Bariery', formatId: 'solutions', locale: 'pl' });
     const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
-    await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    await host.open(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.2 / }).click();
     await panel.getByRole('button', { name: 'Włącz dla bieżącego kroku' }).click();

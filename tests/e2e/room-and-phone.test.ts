@@ -16,7 +16,7 @@ describe('in the room and on a phone', () => {
     const board = await createBoard(e2e.server.url, { title: 'Spotkanie w Starachowicach', formatId: 'solutions', locale: 'pl' });
     // axe-core is injected as a script: these contexts let it past our CSP (the other tests keep it).
     const host = new BoardPageObject(await (await trackedContext(e2e.browser, { bypassCSP: true })).context.newPage());
-    await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    await host.open(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.3 / }).click();
     await panel.getByRole('button', { name: 'Uruchom' }).click();

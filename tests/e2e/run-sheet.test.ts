@@ -23,7 +23,7 @@ describe('the run sheet', () => {
 
   it('shows each step as a card, the current one open with its tools, the rest folded', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Przebieg', formatId: 'solutions', locale: 'pl' });
-    const host = await e2e.person(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' }, { viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const host = await e2e.person(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' }, { viewport: { width: 1280, height: 900 }, bypassCSP: true });
     const panel = hostPanel(host);
     const cards = panel.locator('.step-card');
     await expect.poll(() => cards.count(), { timeout: 5000 }).toBe(format.steps.length);
@@ -77,7 +77,7 @@ describe('the run sheet', () => {
 
   it('at 200 % zoom starts folded, leaves the whole canvas and the step banner on screen, and opens by keyboard', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Powiększenie', formatId: 'solutions', locale: 'pl' });
-    const host = await e2e.person(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' }, { viewport: { width: 640, height: 450 }, bypassCSP: true });
+    const host = await e2e.person(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' }, { viewport: { width: 640, height: 450 }, bypassCSP: true });
     const panel = hostPanel(host);
     const toggle = panel.getByRole('button', { name: 'Panel osób prowadzących' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');

@@ -13,7 +13,7 @@ describe('stepping through a format', () => {
     const step = getFormat('solutions').steps.find((s) => s.id === '2.3')!;
     const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
     const participant = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
-    await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    await host.open(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     await participant.open(board.links.participant, { name: 'Ewa Zielińska', city: 'Gdynia' });
 
     const panel = hostPanel(host);

@@ -40,7 +40,7 @@ describe('the timer', () => {
 
   it('runs a typed length, pauses, resumes, survives a step change, beeps where allowed and resets only when confirmed', async () => {
     const board = await createBoard(e2e.server.url, { title: 'Czas', formatId: 'solutions', locale: 'pl' });
-    const host = await personWithCounter(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    const host = await personWithCounter(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     const listening = await personWithCounter(board.links.participant, { name: 'Ewa Zielińska', city: 'Gdynia' });
     const quiet = await personWithCounter(board.links.participant, { name: 'Jan Nowak', city: 'Kielce' });
     const panel = hostPanel(host);

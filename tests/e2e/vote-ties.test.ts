@@ -18,7 +18,7 @@ describe('a tie in a vote', () => {
     writer.records.set('shape:b', noteRecord('shape:b', 'Brak budżetu', { parentId: frame, x: 320, y: 320 }));
     writer.records.set('shape:c', noteRecord('shape:c', 'Obawa przed hejtem', { parentId: frame, x: 580, y: 320 }));
 
-    const host = await e2e.person(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    const host = await e2e.person(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.3 / }).click();
     await panel.getByLabel('Głosy na osobę').fill('1');

@@ -20,7 +20,7 @@ describe('dot voting in the browser', () => {
     writer.records.set('shape:c', noteRecord('shape:c', 'Obawa przed hejtem', { parentId: frame, x: 580, y: 320 }));
 
     const host = new BoardPageObject(await (await trackedContext(e2e.browser)).context.newPage());
-    await host.open(board.links.facilitator, { name: 'Przemysław Cichocki', city: 'ZMP' });
+    await host.open(board.links.facilitator, { name: 'Halina Dąbrowska', city: 'ZMP' });
     const panel = hostPanel(host);
     await panel.getByRole('button', { name: /^2\.3 / }).click();
     await panel.getByRole('button', { name: 'Rozpocznij głosowanie w bieżącym kroku' }).click();

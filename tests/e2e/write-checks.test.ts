@@ -12,7 +12,7 @@ import { seriousViolations } from '../helpers/axe';
 import { createBoard } from '../helpers/server';
 import { hostPanel, useServerAndBrowser } from '../helpers/e2e';
 
-const HOST = { name: 'Przemysław Cichocki', city: 'ZMP' };
+const HOST = { name: 'Halina Dąbrowska', city: 'ZMP' };
 const EWA = { name: 'Ewa Zielińska', city: 'Gdynia' };
 const JAN = { name: 'Jan Kowalski', city: 'Cieszyn' };
 
