@@ -86,7 +86,7 @@ export class RecordMap<T> extends ObservableV2<Events<T>> {
   }
 
   #wellFormed(entry: unknown): entry is Entry<T> {
-    if (isEntry(entry)) return true;
+    if (isRecordEntry(entry)) return true;
     this.options.onMalformed?.();
     return false;
   }
@@ -193,7 +193,7 @@ export class RecordMap<T> extends ObservableV2<Events<T>> {
 }
 
 /** Exactly `{ key: string, val: object }`: what every honest writer puts in the array. */
-function isEntry(entry: unknown): entry is Entry<unknown> {
+export function isRecordEntry(entry: unknown): entry is Entry<unknown> {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
   const { key, val } = entry as { key?: unknown; val?: unknown };
   return typeof key === 'string' && typeof val === 'object' && val !== null && !Array.isArray(val) && Object.keys(entry).length === 2;

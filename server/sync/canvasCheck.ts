@@ -1,12 +1,13 @@
 /**
- * The canvas room's check before apply: each client update is tried on a scratch copy, the record
- * changes it would make are read there, and the shared rules (shared/canvasGuard.ts) decide. Only
- * then does the room apply it. Also keeps the board's record count and size for rule G9.
+ * The canvas room's check before apply: the record changes each client update would make are read
+ * first — from the update itself when it only appends entries (appendReader.ts, the common write),
+ * otherwise by trying it on a scratch copy — and the shared rules (shared/canvasGuard.ts) decide.
+ * Only then does the room apply it. Also keeps the board's record count and size for rule G9.
  */
 import * as Y from 'yjs';
 import { RecordMap, type Entry } from '../../shared/recordMap';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
-import { checkCanvasChanges, recordBytes, type RecordChange } from '../../shared/canvasGuard';
+import { checkCanvasChanges, recordBytes, type CanvasState, type RecordChange } from '../../shared/canvasGuard';
 import type { CanvasRecord } from '../../shared/projection';
 import { CloseCode, CloseReason } from '../../shared/protocol';
 import { HONEST_RULES, WriteRule, type WriteLimits } from '../../shared/writeRules';
@@ -14,6 +15,7 @@ import type { Writer } from './origin';
 import type { Room } from './room';
 import { ACCEPTED, type RoomHooks, type WriteVerdict } from './roomHooks';
 import { ScratchCopy, type TrialCollector } from './scratch';
+import { decodeUpdate, readAppend, startClocks } from './appendReader';
 
 interface CanvasView {
   array: Y.Array<unknown>;
@@ -51,6 +53,26 @@ const collector: TrialCollector<{ changes: Map<string, RecordChange>; malformed:
     };
   },
 };
+
+/**
+ * The board as an update read without a trial would leave it: the room's records with the changed
+ * ones in their new state (such an update deletes no record).
+ */
+function stateAfter(records: RecordMap<CanvasRecord>, changes: ReadonlyMap<string, RecordChange>, totals: CanvasState['totals']): CanvasState {
+  const get = (id: string | undefined) => {
+    if (id === undefined) return undefined;
+    const change = changes.get(id);
+    return change ? change.newValue : records.get(id);
+  };
+  return {
+    get,
+    *records() {
+      for (const [key, { val }] of records.map) if (!changes.has(key)) yield val;
+      for (const { newValue } of changes.values()) if (newValue) yield newValue;
+    },
+    totals,
+  };
+}
 
 /** The cheap G11 refusal, decided before the copy is touched. */
 const MISSING = 'the update needs changes the server does not have';
@@ -94,36 +116,44 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
   /** Sizes of the records an accepted update writes, as its trial measured them (same JSON). */
   const measuredInTrial = new Map<string, number>();
 
+  /** Whether the last judged update was tried on the copy (which then holds it, or must be remade). */
+  let tried = false;
+
   const judge = (update: Uint8Array, writer: Writer): WriteVerdict => {
+    tried = false;
     const { limits } = options;
     if (update.byteLength > limits.maxUpdateBytes) {
       return closeWith(WriteRule.size, 'update too large', CloseCode.payloadTooLarge, CloseReason.updateTooLarge);
     }
-    let from: Map<number, number>;
-    try {
-      from = Y.parseUpdateMeta(update).from;
-    } catch {
-      return closeWith(WriteRule.structure, 'undecodable update');
-    }
+    const decoded = decodeUpdate(update);
+    if (!decoded) return closeWith(WriteRule.structure, 'undecodable update');
     // Cheap first: an update that builds on changes this room never took cannot be applied.
-    for (const [client, clock] of from) {
+    for (const [client, clock] of startClocks(decoded)) {
       if (clock > Y.getState(room.doc.store, client)) return { ok: false, rule: WriteRule.missing, reason: MISSING };
     }
-    const trial = scratch.try(update);
-    if (trial.failed || trial.collected.malformed) return closeWith(WriteRule.structure, 'only { key, val } entries go into the tldraw array');
-    if (trial.newRoots.length > 0) return closeWith(WriteRule.structure, 'no other shared types');
-    for (const type of trial.changedTypes) {
-      if (type !== scratch.view.array) return closeWith(WriteRule.structure, 'only the tldraw array is writable');
+    // The common write (entries appended, old ones replaced) is read from the update itself;
+    // anything else is tried on the copy.
+    const appended = readAppend(decoded, room.records);
+    let changes: Map<string, RecordChange>;
+    let state: CanvasState;
+    if (appended) {
+      changes = appended.changes;
+      state = stateAfter(room.records, changes, totals);
+    } else {
+      tried = true;
+      const trial = scratch.try(update);
+      if (trial.failed || trial.collected.malformed) return closeWith(WriteRule.structure, 'only { key, val } entries go into the tldraw array');
+      if (trial.newRoots.length > 0) return closeWith(WriteRule.structure, 'no other shared types');
+      for (const type of trial.changedTypes) {
+        if (type !== scratch.view.array) return closeWith(WriteRule.structure, 'only the tldraw array is writable');
+      }
+      if (trial.pending) return { ok: false, rule: WriteRule.missing, reason: 'some of the update waits for changes the server does not have' };
+      changes = trial.collected.changes;
+      const records = scratch.view.records;
+      state = { get: (id) => (id === undefined ? undefined : records.get(id)), records: () => [...records.map.values()].map((entry) => entry.val), totals };
     }
-    if (trial.pending) return { ok: false, rule: WriteRule.missing, reason: 'some of the update waits for changes the server does not have' };
-    const { changes } = trial.collected;
     if (changes.size === 0) return ACCEPTED;
-    const records = scratch.view.records;
-    const refusal = checkCanvasChanges(
-      changes,
-      { get: (id) => (id === undefined ? undefined : records.get(id)), records: () => [...records.map.values()].map((entry) => entry.val), totals },
-      { role: writer.role, locked: options.locked(), limits },
-    );
+    const refusal = checkCanvasChanges(changes, state, { role: writer.role, locked: options.locked(), limits });
     if (!refusal) {
       measuredInTrial.clear();
       for (const [key, { newValue }] of changes) if (newValue) measuredInTrial.set(key, recordBytes(newValue));
@@ -138,11 +168,12 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
     load: count,
     check(update, writer) {
       const verdict = judge(update, writer);
-      // A refused update may sit in the copy (it was tried there): make the copy again.
-      if (!verdict.ok && verdict.reason !== MISSING) scratch.discard();
+      // A refused update that was tried sits in the copy: make the copy again.
+      if (!verdict.ok && tried) scratch.discard();
       return verdict;
     },
-    applying: (writer, apply) => scratch.commit(writer, apply),
+    // A tried update is in the copy already; one read without a trial reaches it as the room's.
+    applying: (writer, apply) => (tried ? scratch.commit(writer, apply) : apply()),
     destroy: () => scratch.dispose(),
   };
 }

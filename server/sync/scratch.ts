@@ -3,6 +3,10 @@
  * it: Yjs integrates it there, the room's rules read what it would change, and only then is the
  * same update applied to the real document. A refused update leaves the copy dirty; it is made
  * again from the room's document before the next trial, so nothing of a refused update survives.
+ *
+ * Most updates need no trial (appendReader.ts), so the copy does not take the room's changes as
+ * they happen: it keeps them and catches up before the next trial, or is made again when it has
+ * fallen too far behind.
  */
 import * as Y from 'yjs';
 
@@ -27,12 +31,18 @@ export interface TrialCollector<T, V> {
 }
 
 const TRIAL_ORIGIN = Symbol('trial');
+/** Changes kept for the copy to catch up with; beyond either bound it is made again when needed. */
+const MAX_BEHIND_UPDATES = 256;
+const MAX_BEHIND_BYTES = 1024 * 1024;
 
 export class ScratchCopy<T, V> {
   #copy: Y.Doc | undefined;
   #view: V | undefined;
   /** The origin of the update the room is applying that this copy already holds. */
   #holding: unknown = undefined;
+  /** The room's changes since the copy last caught up, in order. */
+  #behind: Uint8Array[] = [];
+  #behindBytes = 0;
 
   readonly #unfollow: () => void;
 
@@ -49,11 +59,9 @@ export class ScratchCopy<T, V> {
   readonly #follow = (update: Uint8Array, origin: unknown) => {
     // The server's own writes made while applying (stamps, cleanups) still come through here.
     if (!this.#copy || (this.#holding !== undefined && origin === this.#holding)) return;
-    try {
-      Y.applyUpdate(this.#copy, update);
-    } catch {
-      this.discard();
-    }
+    this.#behind.push(update);
+    this.#behindBytes += update.byteLength;
+    if (this.#behind.length > MAX_BEHIND_UPDATES || this.#behindBytes > MAX_BEHIND_BYTES) this.discard();
   };
 
   /** Tries `update` on the copy; the caller then calls `commit` or `discard` with the result. */
@@ -95,6 +103,8 @@ export class ScratchCopy<T, V> {
     this.#copy?.destroy();
     this.#copy = undefined;
     this.#view = undefined;
+    this.#behind = [];
+    this.#behindBytes = 0;
   }
 
   /** The copy's reader, for rules that look at the state an update would leave. */
@@ -103,6 +113,7 @@ export class ScratchCopy<T, V> {
   }
 
   #ready(): { copy: Y.Doc; view: V } {
+    if (this.#copy && this.#behind.length > 0) this.#catchUp(this.#copy);
     if (!this.#copy || this.#view === undefined) {
       const copy = new Y.Doc({ gc: true });
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.source));
@@ -110,6 +121,18 @@ export class ScratchCopy<T, V> {
       this.#view = this.collector.attach(copy);
     }
     return { copy: this.#copy, view: this.#view };
+  }
+
+  /** Applies the room's changes the copy has not taken yet; a copy that cannot is made again. */
+  #catchUp(copy: Y.Doc): void {
+    const behind = this.#behind;
+    this.#behind = [];
+    this.#behindBytes = 0;
+    try {
+      for (const update of behind) Y.applyUpdate(copy, update);
+    } catch {
+      this.discard();
+    }
   }
 
   dispose(): void {

@@ -1,0 +1,151 @@
+/**
+ * The common canvas write read without a trial: an update that appends `{ key, val }` entries to
+ * the records array (after an entry, with nothing named to its right) and deletes only entries of
+ * that array — what every honest tldraw sends when it adds, moves or edits records (y-utility's
+ * YKeyValue and our RecordMap write by delete-and-push). For such an update the record changes
+ * follow from the decoded update and the room's document alone: an appended entry lands right of
+ * its origin, so it is its key's value afterwards (the rightmost live entry wins) unless the key's
+ * current entry lies right of that origin too; nothing in it waits for changes the room lacks. The
+ * scratch copy — a second integration of every update — is then not needed to know what it does.
+ *
+ * Anything else (another content, an insert before an entry, an unknown origin, the deletion of a
+ * record, a key twice, a contested key) is left to the trial: `readAppend` answers `null` and the
+ * caller tries the update on the copy as before. Answering `null` is always safe; answering
+ * changes must give exactly what the trial would collect (tests/unit/append-reader.test.ts
+ * compares the two on honest, concurrent and hostile updates).
+ */
+import * as Y from 'yjs';
+import { isRecordEntry, type RecordMap } from '../../shared/recordMap';
+import type { CanvasRecord } from '../../shared/projection';
+import type { RecordChange } from '../../shared/canvasGuard';
+
+/** What the update would change, by record id. */
+export interface AppendRead {
+  changes: Map<string, RecordChange>;
+}
+
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** The update's structs and delete set, or null if it cannot be read. */
+export function decodeUpdate(update: Uint8Array): DecodedUpdate | null {
+  try {
+    return Y.decodeUpdate(update);
+  } catch {
+    return null;
+  }
+}
+
+/** The lowest clock per client of an update's structs: what it builds on. */
+export function startClocks(decoded: DecodedUpdate): Map<number, number> {
+  const from = new Map<number, number>();
+  for (const struct of decoded.structs) {
+    const { client, clock } = struct.id;
+    const known = from.get(client);
+    if (known === undefined || clock < known) from.set(client, clock);
+  }
+  return from;
+}
+
+/** Items right of an append's origin that are walked before the trial is left to decide. */
+const MAX_ITEMS_RIGHT_OF_ORIGIN = 64;
+
+/**
+ * The record changes of an append-only update, or null when it must go through the trial.
+ * `records` is the room's record map over `records.yarray` in `records.doc`.
+ *
+ * Other clients may have appended since the writer last heard from the room, so its entries may
+ * land before theirs: an appended entry is still its key's value unless the key's current entry
+ * lies right of the origin and stays (then the trial decides who wins).
+ */
+export function readAppend(decoded: DecodedUpdate, records: RecordMap<CanvasRecord>): AppendRead | null {
+  const { structs, ds } = decoded;
+  const store = records.doc.store;
+  const yarray = records.yarray as unknown as Y.AbstractType<unknown>;
+
+  // The structs: one client's items, contiguous from the clock the room has next for it, the first
+  // appended after an entry of the array (no right origin) and each further one right after the
+  // one before.
+  // (None at all: a delete-only update, as a client sends when it drops the entries that lost.)
+  const client = structs[0]?.id.client ?? 0;
+  let clock = Y.getState(store, client);
+  let previousEnd: Y.ID | null = null;
+  let rightOfOrigin = new Set<unknown>();
+  const added = new Map<string, CanvasRecord>();
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || struct.id.client !== client || struct.id.clock !== clock || struct.length === 0) return null;
+    if (struct.rightOrigin !== null || struct.origin === null || !(struct.content instanceof Y.ContentAny)) return null;
+    if (previousEnd === null) {
+      const right = entriesRightOf(store, struct.origin, yarray);
+      if (right === null) return null;
+      rightOfOrigin = right;
+    } else if (struct.origin.client !== previousEnd.client || struct.origin.clock !== previousEnd.clock) return null;
+    for (const entry of struct.content.arr) {
+      if (!isRecordEntry(entry) || added.has(entry.key)) return null;
+      added.set(entry.key, entry.val as CanvasRecord);
+    }
+    clock += struct.length;
+    previousEnd = Y.createID(client, clock - 1);
+  }
+
+  // The deletions: only entries of the array the room holds. A key whose current entry goes must
+  // be written again by this update (deleting a record is left to the trial).
+  const replaced = new Set<string>();
+  for (const [deletedClient, ranges] of ds.clients) {
+    const state = Y.getState(store, deletedClient);
+    const clientStructs = store.clients.get(deletedClient);
+    for (const { clock: start, len } of ranges) {
+      if (len <= 0) continue;
+      if (!clientStructs || start + len > state) return null;
+      for (let i = Y.findIndexSS(clientStructs, start); i < clientStructs.length; i++) {
+        const struct = clientStructs[i]!;
+        if (struct.id.clock >= start + len) break;
+        if (struct instanceof Y.GC || struct.deleted) continue;
+        if (!isArrayEntries(struct, yarray)) return null;
+        const from = Math.max(start, struct.id.clock) - struct.id.clock;
+        const to = Math.min(start + len, struct.id.clock + struct.length) - struct.id.clock;
+        for (let offset = from; offset < to; offset++) {
+          const entry = struct.content.arr[offset] as { key?: unknown } | undefined;
+          if (typeof entry?.key !== 'string' || records.map.get(entry.key) !== entry) continue;
+          if (!added.has(entry.key)) return null;
+          replaced.add(entry.key);
+        }
+      }
+    }
+  }
+
+  const changes = new Map<string, RecordChange>();
+  for (const [key, newValue] of added) {
+    const current = records.map.get(key);
+    // An entry right of the origin that stays may be right of the new one too: the trial decides.
+    if (current && !replaced.has(key) && rightOfOrigin.has(current)) return null;
+    changes.set(key, current ? { action: 'update', oldValue: current.val, newValue } : { action: 'add', newValue });
+  }
+  return { changes };
+}
+
+/**
+ * The live entries right of `id` in the records array (the rest of its item, then the items after
+ * it), or null when `id` is not an entry the room holds or too much lies right of it.
+ */
+function entriesRightOf(store: Y.Doc['store'], id: Y.ID, yarray: Y.AbstractType<unknown>): Set<unknown> | null {
+  if (id.clock >= Y.getState(store, id.client)) return null;
+  const structs = store.clients.get(id.client);
+  if (!structs) return null;
+  const origin = structs[Y.findIndexSS(structs, id.clock)];
+  if (!(origin instanceof Y.Item) || origin.parent !== yarray || origin.parentSub !== null) return null;
+  const entries = new Set<unknown>();
+  if (!origin.deleted && origin.content instanceof Y.ContentAny) {
+    for (let offset = id.clock - origin.id.clock + 1; offset < origin.length; offset++) entries.add(origin.content.arr[offset]);
+  }
+  let walked = 0;
+  for (let item = origin.right; item !== null; item = item.right) {
+    if (++walked > MAX_ITEMS_RIGHT_OF_ORIGIN) return null;
+    if (item.deleted || !(item.content instanceof Y.ContentAny)) continue;
+    for (const entry of item.content.arr) entries.add(entry);
+  }
+  return entries;
+}
+
+function isArrayEntries(struct: Y.Item | Y.Skip, yarray: Y.AbstractType<unknown>): struct is Y.Item & { content: Y.ContentAny } {
+  return struct instanceof Y.Item && struct.parent === yarray && struct.parentSub === null && struct.content instanceof Y.ContentAny;
+}
