@@ -69,15 +69,14 @@ export function readAppend(decoded: DecodedUpdate, records: RecordMap<CanvasReco
   const client = structs[0]?.id.client ?? 0;
   let clock = Y.getState(store, client);
   let previousEnd: Y.ID | null = null;
-  let rightOfOrigin = new Set<unknown>();
+  let origin: Y.ID | null = null;
   const added = new Map<string, CanvasRecord>();
   for (const struct of structs) {
     if (!(struct instanceof Y.Item) || struct.id.client !== client || struct.id.clock !== clock || struct.length === 0) return null;
     if (struct.rightOrigin !== null || struct.origin === null || !(struct.content instanceof Y.ContentAny)) return null;
     if (previousEnd === null) {
-      const right = entriesRightOf(store, struct.origin, yarray);
-      if (right === null) return null;
-      rightOfOrigin = right;
+      if (!arrayItemAt(store, struct.origin, yarray)) return null;
+      origin = struct.origin;
     } else if (struct.origin.client !== previousEnd.client || struct.origin.clock !== previousEnd.clock) return null;
     for (const entry of struct.content.arr) {
       if (!isRecordEntry(entry) || added.has(entry.key)) return null;
@@ -114,25 +113,34 @@ export function readAppend(decoded: DecodedUpdate, records: RecordMap<CanvasReco
   }
 
   const changes = new Map<string, RecordChange>();
+  let rightOfOrigin: Set<unknown> | null | undefined;
   for (const [key, newValue] of added) {
     const current = records.map.get(key);
-    // An entry right of the origin that stays may be right of the new one too: the trial decides.
-    if (current && !replaced.has(key) && rightOfOrigin.has(current)) return null;
+    if (current && !replaced.has(key)) {
+      // A current entry that stays and lies right of the origin may be right of the new one too:
+      // the trial decides. (Only looked for here: an honest writer replaces what it last saw.)
+      rightOfOrigin ??= entriesRightOf(store, origin!, yarray);
+      if (rightOfOrigin === null || rightOfOrigin.has(current)) return null;
+    }
     changes.set(key, current ? { action: 'update', oldValue: current.val, newValue } : { action: 'add', newValue });
   }
   return { changes };
 }
 
-/**
- * The live entries right of `id` in the records array (the rest of its item, then the items after
- * it), or null when `id` is not an entry the room holds or too much lies right of it.
- */
-function entriesRightOf(store: Y.Doc['store'], id: Y.ID, yarray: Y.AbstractType<unknown>): Set<unknown> | null {
+/** The item of the records array that holds `id`, if the room has it. */
+function arrayItemAt(store: Y.Doc['store'], id: Y.ID, yarray: Y.AbstractType<unknown>): Y.Item | null {
   if (id.clock >= Y.getState(store, id.client)) return null;
   const structs = store.clients.get(id.client);
-  if (!structs) return null;
-  const origin = structs[Y.findIndexSS(structs, id.clock)];
-  if (!(origin instanceof Y.Item) || origin.parent !== yarray || origin.parentSub !== null) return null;
+  const item = structs?.[Y.findIndexSS(structs, id.clock)];
+  return item instanceof Y.Item && item.parent === yarray && item.parentSub === null ? item : null;
+}
+
+/**
+ * The live entries right of `id` in the records array (the rest of its item, then the items after
+ * it), or null when too much lies right of it.
+ */
+function entriesRightOf(store: Y.Doc['store'], id: Y.ID, yarray: Y.AbstractType<unknown>): Set<unknown> | null {
+  const origin = arrayItemAt(store, id, yarray)!;
   const entries = new Set<unknown>();
   if (!origin.deleted && origin.content instanceof Y.ContentAny) {
     for (let offset = id.clock - origin.id.clock + 1; offset < origin.length; offset++) entries.add(origin.content.arr[offset]);

@@ -122,6 +122,22 @@ describe('readAppend: the common write read from the update, as the trial would 
     expect(readAppend(decodeUpdate(update)!, room.records)!.changes.get('shape:a')).toMatchObject({ action: 'update', newValue: { x: 2 } });
   });
 
+  it('answers for writers that never hear from the room after joining (each replaces its own note)', () => {
+    const room = newRoom();
+    room.records.set('page:1', note('page:1', 0));
+    const writers = [client(40), client(30), client(20), client(10)];
+    for (const c of writers) Y.applyUpdate(c.doc, Y.encodeStateAsUpdate(room.doc), 'server');
+    for (let round = 0; round < 50; round++) {
+      writers.forEach((c, i) => {
+        c.kv.set(`shape:${i}`, note(`shape:${i}`, round));
+        const update = c.outbox.shift()!;
+        expect(compare(room, update, `round ${round} writer ${i}`), `round ${round} writer ${i}`).toBe(true);
+        Y.applyUpdate(room.doc, update, c);
+      });
+    }
+    expect(room.records.get('shape:3')).toMatchObject({ x: 49 });
+  });
+
   it('leaves a contested key to the trial (another client wrote it right of the origin)', () => {
     const room = newRoom();
     room.records.set('shape:a', note('shape:a', 0));
