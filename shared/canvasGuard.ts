@@ -67,6 +67,14 @@ export function recordBytes(record: unknown): number {
   return bytes;
 }
 
+/**
+ * Records the size of a record object measured as another object with the same JSON (the room's
+ * copy of a record whose size the check measured on the update's copy), so it is not measured again.
+ */
+export function rememberRecordBytes(record: object, bytes: number): void {
+  measured.set(record, bytes);
+}
+
 /** UTF-8 length of a string without encoding it (a lone surrogate counts as U+FFFD, 3 bytes). */
 export function utf8Length(text: string): number {
   let bytes = 0;

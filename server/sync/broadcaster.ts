@@ -1,7 +1,7 @@
 /**
  * Outgoing traffic of one room, coalesced: every tick, the updates that arrived are merged into
  * one Yjs update and the changed awareness states into one message, each encoded once and the
- * same bytes sent to every peer. The same flush feeds the relay to other instances (what came
+ * same bytes sent to every peer (the two in one write to its socket). The same flush feeds the relay to other instances (what came
  * from the relay is not sent back to it), so a room has one tick for clients and Redis alike.
  */
 import * as Y from 'yjs';
@@ -11,7 +11,8 @@ import { MessageType } from '../../shared/protocol';
 
 /** Anything the room can send bytes to (a WebSocket connection). */
 export interface Peer {
-  send(message: Uint8Array): void;
+  /** Several messages go out together (one write to the socket where the peer can). */
+  send(...messages: Uint8Array[]): void;
   /** False for connections that must not receive this room's presence (the public room). */
   readonly receivesAwareness: boolean;
 }
@@ -66,13 +67,15 @@ export class Broadcaster {
     this.#timer = undefined;
     let relayUpdate: Uint8Array | null = null;
     let relayAwareness: Uint8Array | null = null;
+    let updateMessage: Uint8Array | null = null;
+    let awarenessMessage: Uint8Array | null = null;
     if (this.#updates.length > 0) {
       const merged = merge(this.#updates);
       if (this.#localUpdates.length > 0) relayUpdate = this.#relayedUpdates === 0 ? merged : merge(this.#localUpdates);
       this.#updates = [];
       this.#localUpdates = [];
       this.#relayedUpdates = 0;
-      this.#sendAll(encodeSyncUpdate(merged), false);
+      updateMessage = encodeSyncUpdate(merged);
     }
     if (this.#awarenessClients.size > 0) {
       const clients = [...this.#awarenessClients];
@@ -82,15 +85,18 @@ export class Broadcaster {
       }
       this.#awarenessClients.clear();
       this.#localAwarenessClients.clear();
-      this.#sendAll(encodeAwarenessMessage(update), true);
+      awarenessMessage = encodeAwarenessMessage(update);
     }
+    this.#sendAll(updateMessage, awarenessMessage);
     if (this.sink && (relayUpdate || relayAwareness)) this.sink.publish(relayUpdate, relayAwareness);
   }
 
-  #sendAll(message: Uint8Array, isAwareness: boolean): void {
+  /** The tick's messages to every peer, both in one write where a peer takes both. */
+  #sendAll(update: Uint8Array | null, awareness: Uint8Array | null): void {
     for (const peer of this.peers) {
-      if (isAwareness && !peer.receivesAwareness) continue;
-      peer.send(message);
+      const presence = peer.receivesAwareness ? awareness : null;
+      if (update && presence) peer.send(update, presence);
+      else if (update || presence) peer.send((update ?? presence)!);
     }
   }
 

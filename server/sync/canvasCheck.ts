@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { RecordMap, type Entry } from '../../shared/recordMap';
 import { CANVAS_RECORDS_ARRAY } from '../../shared/canvas';
-import { checkCanvasChanges, recordBytes, type CanvasState, type RecordChange } from '../../shared/canvasGuard';
+import { checkCanvasChanges, recordBytes, rememberRecordBytes, type CanvasState, type RecordChange } from '../../shared/canvasGuard';
 import type { CanvasRecord } from '../../shared/projection';
 import { CloseCode, CloseReason } from '../../shared/protocol';
 import { HONEST_RULES, WriteRule, type WriteLimits } from '../../shared/writeRules';
@@ -106,8 +106,12 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
           totals.bytes -= recordBytes(oldValue);
         }
         if (newValue) {
+          const measured = measuredInTrial.get(newValue.id);
+          // The room's object of a record the check measured on its own copy: remember the size,
+          // so the next write to this record does not measure its old value again.
+          if (measured !== undefined) rememberRecordBytes(newValue, measured);
           totals.records++;
-          totals.bytes += measuredInTrial.get(newValue.id) ?? recordBytes(newValue);
+          totals.bytes += measured ?? recordBytes(newValue);
         }
       }
       measuredInTrial.clear();

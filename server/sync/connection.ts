@@ -2,6 +2,7 @@
  * One client's WebSocket in one room: decodes its frames (y-protocols sync and awareness), applies
  * what its role may write, answers what it asks. Any decoding error closes this connection only.
  */
+import type { Duplex } from 'node:stream';
 import type { WebSocket, RawData } from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -60,6 +61,8 @@ export class Connection implements Peer, Writer {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The socket under `ws` (the upgraded request's). */
+    private readonly socket: Duplex,
     readonly room: Room,
     claims: BoardClaims,
     private readonly limits: ConnectionLimits,
@@ -100,13 +103,23 @@ export class Connection implements Peer, Writer {
     }
   }
 
-  send(message: Uint8Array): void {
+  send(...messages: Uint8Array[]): void {
     if (this.#closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.ws.terminate();
       return;
     }
-    this.ws.send(message);
+    if (messages.length === 1) {
+      this.ws.send(messages[0]!);
+      return;
+    }
+    // Held back while the frames are queued, so they leave in one write (one system call).
+    this.socket.cork();
+    try {
+      for (const message of messages) this.ws.send(message);
+    } finally {
+      this.socket.uncork();
+    }
   }
 
   close(code: CloseCode, reason: string): void {

@@ -171,15 +171,15 @@ export class SyncServer {
     socket.once('close', uncount);
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
       ws.once('close', uncount);
-      this.#accept(ws, admission.roomName, admission.room, admission.claims);
+      this.#accept(ws, socket, admission.roomName, admission.room, admission.claims);
     });
   }
 
-  #accept(ws: WebSocket, name: string, parsed: RoomName, claims: BoardClaims): void {
+  #accept(ws: WebSocket, socket: Duplex, name: string, parsed: RoomName, claims: BoardClaims): void {
     this.#alive.add(ws);
     ws.on('pong', () => this.#alive.add(ws));
     const room = this.rooms.open(name, parsed);
-    const connection = new Connection(ws, room, claims, this.options.limits, (c) => {
+    const connection = new Connection(ws, socket, room, claims, this.options.limits, (c) => {
       this.#connections.delete(c);
       this.rooms.release(c.room);
     });
