@@ -1,8 +1,9 @@
 /**
- * Outgoing traffic of one room, coalesced: every tick, the updates that arrived are merged into
- * one Yjs update and the changed awareness states into one message, each encoded once and the
- * same bytes sent to every peer (the two in one write to its socket). The same flush feeds the relay to other instances (what came
- * from the relay is not sent back to it), so a room has one tick for clients and Redis alike.
+ * Outgoing traffic of one room, coalesced: every tick, the updates that arrived and the changed
+ * awareness states (in one message) go to every peer together, in one write to its socket, each
+ * message encoded once and the same bytes sent to every peer. The same flush feeds the relay to
+ * other instances with this instance's own updates merged into one (what came from the relay is
+ * not sent back to it), so a room has one tick for clients and Redis alike.
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -25,7 +26,6 @@ export interface RelaySink {
 
 export class Broadcaster {
   #updates: Uint8Array[] = [];
-  #relayedUpdates = 0;
   #awarenessClients = new Set<number>();
   #localAwarenessClients = new Set<number>();
   #timer: NodeJS.Timeout | undefined;
@@ -41,8 +41,7 @@ export class Broadcaster {
   /** `relayed`: it came from another instance, so it goes to clients but not back to the relay. */
   queueUpdate(update: Uint8Array, relayed = false): void {
     this.#updates.push(update);
-    if (relayed) this.#relayedUpdates++;
-    else this.#localUpdates.push(update);
+    if (!relayed) this.#localUpdates.push(update);
     this.#schedule();
   }
 
@@ -67,15 +66,15 @@ export class Broadcaster {
     this.#timer = undefined;
     let relayUpdate: Uint8Array | null = null;
     let relayAwareness: Uint8Array | null = null;
-    let updateMessage: Uint8Array | null = null;
+    let updateMessages: Uint8Array[] = [];
     let awarenessMessage: Uint8Array | null = null;
     if (this.#updates.length > 0) {
-      const merged = merge(this.#updates);
-      if (this.#localUpdates.length > 0) relayUpdate = this.#relayedUpdates === 0 ? merged : merge(this.#localUpdates);
+      // Clients get the tick's updates as they came, one message each (in the same write);
+      // merging them would decode and encode every one again. The relay takes one merged update.
+      if (this.sink && this.#localUpdates.length > 0) relayUpdate = merge(this.#localUpdates);
+      updateMessages = this.#updates.map(encodeSyncUpdate);
       this.#updates = [];
       this.#localUpdates = [];
-      this.#relayedUpdates = 0;
-      updateMessage = encodeSyncUpdate(merged);
     }
     if (this.#awarenessClients.size > 0) {
       const clients = [...this.#awarenessClients];
@@ -87,16 +86,17 @@ export class Broadcaster {
       this.#localAwarenessClients.clear();
       awarenessMessage = encodeAwarenessMessage(update);
     }
-    this.#sendAll(updateMessage, awarenessMessage);
+    this.#sendAll(updateMessages, awarenessMessage);
     if (this.sink && (relayUpdate || relayAwareness)) this.sink.publish(relayUpdate, relayAwareness);
   }
 
-  /** The tick's messages to every peer, both in one write where a peer takes both. */
-  #sendAll(update: Uint8Array | null, awareness: Uint8Array | null): void {
+  /** The tick's messages to every peer, in one write. */
+  #sendAll(updates: Uint8Array[], awareness: Uint8Array | null): void {
+    const withPresence = awareness ? [...updates, awareness] : updates;
+    if (withPresence.length === 0) return;
     for (const peer of this.peers) {
-      const presence = peer.receivesAwareness ? awareness : null;
-      if (update && presence) peer.send(update, presence);
-      else if (update || presence) peer.send((update ?? presence)!);
+      const messages = peer.receivesAwareness ? withPresence : updates;
+      if (messages.length > 0) peer.send(...messages);
     }
   }
 
