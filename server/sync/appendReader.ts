@@ -157,3 +157,50 @@ function entriesRightOf(store: Y.Doc['store'], id: Y.ID, yarray: Y.AbstractType<
 function isArrayEntries(struct: Y.Item | Y.Skip, yarray: Y.AbstractType<unknown>): struct is Y.Item & { content: Y.ContentAny } {
   return struct instanceof Y.Item && struct.parent === yarray && struct.parentSub === null && struct.content instanceof Y.ContentAny;
 }
+
+/**
+ * Integrates an update that `readAppend` answered for into the room's document as the structs it
+ * decoded, so Yjs does not decode the update a second time: the same steps as Y.applyUpdate takes
+ * for such an update (each item finds its origin and integrates; each deleted range is split off
+ * and deleted), in one remote transaction with `origin`. A document that holds structs or
+ * deletions still waiting for others takes the bytes the usual way (those may now apply).
+ * Call it at once after `readAppend`, with nothing applied in between.
+ */
+export function integrateAppend(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, origin: unknown): void {
+  const store = doc.store;
+  if (store.pendingStructs !== null || store.pendingDs !== null) {
+    Y.applyUpdate(doc, update, origin);
+    return;
+  }
+  Y.transact(
+    doc,
+    (transaction) => {
+      for (const struct of decoded.structs) {
+        const item = struct as Y.Item;
+        if (item.getMissing(transaction, store) !== null) throw new Error('an appended item lost its origin');
+        item.integrate(transaction, 0);
+      }
+      for (const [client, ranges] of decoded.ds.clients) {
+        const structs = store.clients.get(client)!;
+        for (const { clock, len } of ranges) {
+          if (len <= 0) continue;
+          const end = clock + len;
+          let index = Y.findIndexSS(structs, clock);
+          if (!structs[index]!.deleted && structs[index]!.id.clock < clock) {
+            Y.getItemCleanStart(transaction, Y.createID(client, clock));
+            index++;
+          }
+          for (; index < structs.length; index++) {
+            const struct = structs[index]!;
+            if (struct.id.clock >= end) break;
+            if (struct.deleted) continue;
+            if (end < struct.id.clock + struct.length) Y.getItemCleanEnd(transaction, store, Y.createID(client, end - 1));
+            (struct as Y.Item).delete(transaction);
+          }
+        }
+      }
+    },
+    origin,
+    false,
+  );
+}

@@ -15,7 +15,7 @@ import type { Writer } from './origin';
 import type { Room } from './room';
 import { ACCEPTED, type RoomHooks, type WriteVerdict } from './roomHooks';
 import { ScratchCopy, type TrialCollector } from './scratch';
-import { decodeUpdate, readAppend, startClocks } from './appendReader';
+import { decodeUpdate, integrateAppend, readAppend, startClocks } from './appendReader';
 
 interface CanvasView {
   array: Y.Array<unknown>;
@@ -140,7 +140,10 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
     const appended = readAppend(decoded, room.records);
     let changes: Map<string, RecordChange>;
     let state: CanvasState;
+    let accepted: WriteVerdict = ACCEPTED;
     if (appended) {
+      // Nothing is applied between this check and the room's apply, so the decoded structs go in.
+      accepted = { ok: true, integrate: (doc, origin) => integrateAppend(doc, update, decoded, origin) };
       changes = appended.changes;
       state = stateAfter(room.records, changes, totals);
     } else {
@@ -156,12 +159,12 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
       const records = scratch.view.records;
       state = { get: (id) => (id === undefined ? undefined : records.get(id)), records: () => [...records.map.values()].map((entry) => entry.val), totals };
     }
-    if (changes.size === 0) return ACCEPTED;
+    if (changes.size === 0) return accepted;
     const refusal = checkCanvasChanges(changes, state, { role: writer.role, locked: options.locked(), limits });
     if (!refusal) {
       measuredInTrial.clear();
       for (const [key, { newValue }] of changes) if (newValue) measuredInTrial.set(key, recordBytes(newValue));
-      return ACCEPTED;
+      return accepted;
     }
     if (HONEST_RULES.includes(refusal.rule)) return { ok: false, ...refusal };
     return closeWith(refusal.rule, refusal.reason);

@@ -116,6 +116,7 @@ export class Room {
    * them accept is applied, so the document never holds what was not checked.
    */
   receiveUpdate(update: Uint8Array, writer: Writer): WriteVerdict {
+    let integrate: ((doc: Y.Doc, origin: unknown) => void) | undefined;
     for (const hook of this.#hooks) {
       if (!hook.check) continue;
       let verdict: WriteVerdict;
@@ -126,8 +127,9 @@ export class Room {
         verdict = { ok: false, rule: WriteRule.structure, reason: 'the update could not be checked', close: { code: CloseCode.malformedMessage, reason: CloseReason.invalidUpdate } };
       }
       if (!verdict.ok) return verdict;
+      integrate ??= verdict.integrate;
     }
-    let apply = () => this.applyIncoming(update, writer);
+    let apply = () => this.applyIncoming(update, writer, integrate);
     for (const hook of this.#hooks) {
       if (!hook.applying) continue;
       const inner = apply;
@@ -144,13 +146,15 @@ export class Room {
 
   /**
    * Applies bytes that came from outside (a checked client update, the relay). The transaction that
-   * takes them is passed on as those same bytes: Yjs need not encode it again.
+   * takes them is passed on as those same bytes: Yjs need not encode it again. `integrate`: the
+   * check's own way to apply them (structs it already decoded).
    */
-  applyIncoming(update: Uint8Array, origin: unknown): void {
+  applyIncoming(update: Uint8Array, origin: unknown, integrate?: (doc: Y.Doc, origin: unknown) => void): void {
     const outer = this.#incoming;
     this.#incoming = { update, origin };
     try {
-      Y.applyUpdate(this.doc, update, origin);
+      if (integrate) integrate(this.doc, origin);
+      else Y.applyUpdate(this.doc, update, origin);
     } finally {
       this.#incoming = outer;
     }

@@ -3,6 +3,7 @@
  * features — the write checks, the bin, votes and polls, the public projection, the Redis relay —
  * are hooks; the transport (connection.ts) only hands updates to `Room.receiveUpdate`.
  */
+import type * as Y from 'yjs';
 import type { CloseCode } from '../../shared/protocol';
 import type { WriteRule } from '../../shared/writeRules';
 import type { Writer } from './origin';
@@ -10,7 +11,14 @@ import type { Room } from './room';
 import type { AwarenessEntry } from './awarenessEntries';
 
 export type WriteVerdict =
-  | { ok: true }
+  | {
+      ok: true;
+      /**
+       * Applies the update as the check already read it (its decoded structs), instead of the
+       * room decoding the bytes again. Given by one check at most (the canvas check).
+       */
+      integrate?: (doc: Y.Doc, origin: unknown) => void;
+    }
   | {
       ok: false;
       rule: WriteRule;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { YKeyValue } from 'y-utility/y-keyvalue';
 import { RecordMap, type RecordMapChanges } from '../../shared/recordMap';
-import { decodeUpdate, readAppend } from '../../server/sync/appendReader';
+import { decodeUpdate, integrateAppend, readAppend } from '../../server/sync/appendReader';
 import type { CanvasRecord } from '../../shared/projection';
 import type { RecordChange } from '../../shared/canvasGuard';
 import { mulberry32 } from '../fuzz/hostileFrames';
@@ -68,9 +68,17 @@ describe('readAppend: the common write read from the update, as the trial would 
   it.each([1, 2, 3, 4, 5, 6])('agrees with the trial for every update it answers, under concurrent writers (seed %i)', (seed) => {
     const next = mulberry32(seed);
     const room = newRoom();
+    // The same room again, taking what readAppend answered for through integrateAppend.
+    const twin = newRoom();
     const clients = [client(101), client(7), client(55), client(3)];
     const inboxes = clients.map(() => [] as Uint8Array[]);
     room.doc.on('update', (update: Uint8Array) => inboxes.forEach((inbox) => inbox.push(update)));
+    room.doc.clientID = twin.doc.clientID = 999;
+    // Every change each room makes (the update itself, then any cleanup of its own): the same.
+    const madeByRoom: Uint8Array[] = [];
+    const madeByTwin: Uint8Array[] = [];
+    room.doc.on('update', (update: Uint8Array) => madeByRoom.push(update));
+    twin.doc.on('update', (update: Uint8Array) => madeByTwin.push(update));
     let answered = 0;
     let total = 0;
     let n = 0;
@@ -96,6 +104,12 @@ describe('readAppend: the common write read from the update, as the trial would 
         total++;
         if (compare(room, update, `seed ${seed} step ${step}`)) answered++;
         Y.applyUpdate(room.doc, update, c);
+        const decoded = decodeUpdate(update)!;
+        if (readAppend(decoded, twin.records)) integrateAppend(twin.doc, update, decoded, c);
+        else Y.applyUpdate(twin.doc, update, c);
+        if (total % 50 === 0) expect(Y.encodeStateAsUpdate(twin.doc), `seed ${seed} step ${step}`).toEqual(Y.encodeStateAsUpdate(room.doc));
+        expect(twin.records.map, `seed ${seed} step ${step}`).toEqual(room.records.map);
+        expect(madeByTwin.splice(0), `seed ${seed} step ${step}`).toEqual(madeByRoom.splice(0));
       } else {
         // The client hears from the server (it lags behind by what is left in its inbox).
         const inbox = inboxes[index]!;
@@ -103,6 +117,7 @@ describe('readAppend: the common write read from the update, as the trial would 
         for (const update of inbox.splice(0, count)) Y.applyUpdate(c.doc, update, 'server');
       }
     }
+    expect(Y.encodeStateAsUpdate(twin.doc)).toEqual(Y.encodeStateAsUpdate(room.doc));
     // Most of what honest clients send is read without a trial, concurrent appends included.
     expect(total).toBeGreaterThan(300);
     expect(answered / total).toBeGreaterThan(0.6);
