@@ -15,6 +15,7 @@
  * compares the two on honest, concurrent and hostile updates).
  */
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import { isRecordEntry, type RecordMap } from '../../shared/recordMap';
 import type { CanvasRecord } from '../../shared/projection';
 import type { RecordChange } from '../../shared/canvasGuard';
@@ -24,12 +25,20 @@ export interface AppendRead {
   changes: Map<string, RecordChange>;
 }
 
-export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate> & {
+  /**
+   * How many client groups the update's structs come in. Yjs applying an update keeps only the
+   * last group of a client named twice, while decoding lists every struct: an update read here
+   * must name each client once to mean the same to the room and to every client.
+   */
+  groups: number;
+};
 
 /** The update's structs and delete set, or null if it cannot be read. */
 export function decodeUpdate(update: Uint8Array): DecodedUpdate | null {
   try {
-    return Y.decodeUpdate(update);
+    const groups = decoding.readVarUint(decoding.createDecoder(update));
+    return { ...Y.decodeUpdate(update), groups };
   } catch {
     return null;
   }
@@ -59,6 +68,7 @@ const MAX_ITEMS_RIGHT_OF_ORIGIN = 64;
  */
 export function readAppend(decoded: DecodedUpdate, records: RecordMap<CanvasRecord>): AppendRead | null {
   const { structs, ds } = decoded;
+  if (decoded.groups !== (structs.length > 0 ? 1 : 0)) return null;
   const store = records.doc.store;
   const yarray = records.yarray as unknown as Y.AbstractType<unknown>;
 

@@ -1,14 +1,15 @@
 /**
- * Outgoing traffic of one room, coalesced: every tick, the updates that arrived and the changed
- * awareness states (in one message) go to every peer together, in one write to its socket, each
- * message encoded once and the same bytes sent to every peer. The same flush feeds the relay to
- * other instances with this instance's own updates merged into one (what came from the relay is
- * not sent back to it), so a room has one tick for clients and Redis alike.
+ * Outgoing traffic of one room, coalesced: every tick, the updates that arrived are joined into one
+ * Yjs update (updateParts.ts: laid end to end where the check knows their parts, merged by Yjs
+ * otherwise) and the changed awareness states into one message, each encoded once, the same bytes
+ * sent to every peer, the two in one write to its socket. The same flush feeds the relay to other
+ * instances (what came from the relay is not sent back to it), so a room has one tick for clients
+ * and Redis alike.
  */
-import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { writeUpdate } from 'y-protocols/sync';
 import { MessageType } from '../../shared/protocol';
+import { joinUpdates } from './updateParts';
 
 /** Anything the room can send bytes to (a WebSocket connection). */
 export interface Peer {
@@ -66,13 +67,12 @@ export class Broadcaster {
     this.#timer = undefined;
     let relayUpdate: Uint8Array | null = null;
     let relayAwareness: Uint8Array | null = null;
-    let updateMessages: Uint8Array[] = [];
+    let updateMessage: Uint8Array | null = null;
     let awarenessMessage: Uint8Array | null = null;
     if (this.#updates.length > 0) {
-      // Clients get the tick's updates as they came, one message each (in the same write);
-      // merging them would decode and encode every one again. The relay takes one merged update.
-      if (this.sink && this.#localUpdates.length > 0) relayUpdate = merge(this.#localUpdates);
-      updateMessages = this.#updates.map(encodeSyncUpdate);
+      const merged = joinUpdates(this.#updates);
+      if (this.sink && this.#localUpdates.length > 0) relayUpdate = this.#localUpdates.length === this.#updates.length ? merged : joinUpdates(this.#localUpdates);
+      updateMessage = encodeSyncUpdate(merged);
       this.#updates = [];
       this.#localUpdates = [];
     }
@@ -86,17 +86,16 @@ export class Broadcaster {
       this.#localAwarenessClients.clear();
       awarenessMessage = encodeAwarenessMessage(update);
     }
-    this.#sendAll(updateMessages, awarenessMessage);
+    this.#sendAll(updateMessage, awarenessMessage);
     if (this.sink && (relayUpdate || relayAwareness)) this.sink.publish(relayUpdate, relayAwareness);
   }
 
-  /** The tick's messages to every peer, in one write. */
-  #sendAll(updates: Uint8Array[], awareness: Uint8Array | null): void {
-    const withPresence = awareness ? [...updates, awareness] : updates;
-    if (withPresence.length === 0) return;
+  /** The tick's messages to every peer, both in one write where a peer takes both. */
+  #sendAll(update: Uint8Array | null, awareness: Uint8Array | null): void {
     for (const peer of this.peers) {
-      const messages = peer.receivesAwareness ? withPresence : updates;
-      if (messages.length > 0) peer.send(...messages);
+      const presence = peer.receivesAwareness ? awareness : null;
+      if (update && presence) peer.send(update, presence);
+      else if (update || presence) peer.send((update ?? presence)!);
     }
   }
 
@@ -108,10 +107,6 @@ export class Broadcaster {
     this.#awarenessClients.clear();
     this.#localAwarenessClients.clear();
   }
-}
-
-function merge(updates: Uint8Array[]): Uint8Array {
-  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 }
 
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {

@@ -16,6 +16,7 @@ import type { Room } from './room';
 import { ACCEPTED, type RoomHooks, type WriteVerdict } from './roomHooks';
 import { ScratchCopy, type TrialCollector } from './scratch';
 import { decodeUpdate, integrateAppend, readAppend, startClocks } from './appendReader';
+import { rememberParts } from './updateParts';
 
 interface CanvasView {
   array: Y.Array<unknown>;
@@ -143,7 +144,14 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
     let accepted: WriteVerdict = ACCEPTED;
     if (appended) {
       // Nothing is applied between this check and the room's apply, so the decoded structs go in.
-      accepted = { ok: true, integrate: (doc, origin) => integrateAppend(doc, update, decoded, origin) };
+      accepted = {
+        ok: true,
+        integrate: (doc, origin) => {
+          integrateAppend(doc, update, decoded, origin);
+          // The broadcaster joins it to the tick's other updates without decoding it again.
+          rememberParts(update);
+        },
+      };
       changes = appended.changes;
       state = stateAfter(room.records, changes, totals);
     } else {

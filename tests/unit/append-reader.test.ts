@@ -194,6 +194,30 @@ describe('readAppend: the common write read from the update, as the trial would 
     }
   });
 
+  it('leaves an update that names its client in two groups to the trial (Yjs would keep only the last)', () => {
+    const room = newRoom();
+    room.records.set('shape:a', note('shape:a', 0));
+    const a = client(20);
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(room.doc), 'server');
+    const pushes: Uint8Array[] = [];
+    for (const key of ['shape:b', 'shape:c']) {
+      const before = Y.encodeStateVector(a.doc);
+      a.doc.getArray('tldraw').push([{ key, val: note(key, 1) }]);
+      pushes.push(Y.encodeStateAsUpdate(a.doc, before));
+    }
+    // Each push is [1 group][the group][empty delete set: 0]; two groups of one client, one update.
+    const groups = pushes.map((update) => update.subarray(1, update.byteLength - 1));
+    const twoGroups = new Uint8Array([2, ...groups[0]!, ...groups[1]!, 0]);
+    const decoded = decodeUpdate(twoGroups)!;
+    expect(decoded.structs).toHaveLength(2);
+    expect(readAppend(decoded, room.records)).toBeNull();
+    // What Yjs makes of it: the first group is dropped and the second waits for it.
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
+    Y.applyUpdate(doc, twoGroups);
+    expect(doc.store.pendingStructs).not.toBeNull();
+  });
+
   it('leaves an update that builds on changes the room does not have to the trial', () => {
     const room = newRoom();
     room.records.set('shape:a', note('shape:a', 0));

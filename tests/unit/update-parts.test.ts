@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { YKeyValue } from 'y-utility/y-keyvalue';
+import { decodeUpdate } from '../../server/sync/appendReader';
+import { joinUpdates, knowsParts, rememberParts } from '../../server/sync/updateParts';
+import { mulberry32 } from '../fuzz/hostileFrames';
+
+/** Writers on one shared start; each update they make is captured with its parts remembered. */
+function writers(count: number, seed: number) {
+  const next = mulberry32(seed);
+  const base = new Y.Doc();
+  new YKeyValue<{ n: number }>(base.getArray('tldraw')).set('page:1', { n: 0 });
+  const start = Y.encodeStateAsUpdate(base);
+  const docs = Array.from({ length: count }, (_, i) => {
+    const doc = new Y.Doc();
+    doc.clientID = 1000 + i;
+    Y.applyUpdate(doc, start);
+    return { doc, kv: new YKeyValue<{ n: number }>(doc.getArray('tldraw')) };
+  });
+  const write = (i: number): Uint8Array => {
+    const { doc, kv } = docs[i]!;
+    const before = Y.encodeStateVector(doc);
+    // Every kind of value a record holds: integers, floats, text, nesting, arrays, flags, null.
+    const value = { n: Math.floor(next() * 1000), x: next() * 1000 - 500, text: 'Zażółć gęślą jaźń', meta: { ok: true, none: null, list: [1, -2.5, 'ą', false] } };
+    kv.set(`shape:${Math.floor(next() * 6)}`, value as unknown as { n: number });
+    const update = Y.encodeStateAsUpdate(doc, before);
+    rememberParts(update);
+    expect(knowsParts(update)).toBe(true);
+    return update;
+  };
+  return { start, write };
+}
+
+/** Two copies of the start: one takes each tick joined, the other its updates one by one. */
+function twoDocs(start: Uint8Array) {
+  const make = () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, start);
+    return doc;
+  };
+  const joined = make();
+  const separate = make();
+  const stateOf = (doc: Y.Doc) => ({
+    records: new Map(new YKeyValue<unknown>(doc.getArray('tldraw')).map),
+    vector: Y.encodeStateVector(doc),
+    pending: doc.store.pendingStructs !== null || doc.store.pendingDs !== null,
+  });
+  return {
+    take(updates: Uint8Array[]) {
+      Y.applyUpdate(joined, joinUpdates(updates));
+      for (const update of updates) Y.applyUpdate(separate, update);
+      const state = stateOf(joined);
+      expect(state).toEqual(stateOf(separate));
+      expect(state.pending).toBe(false);
+    },
+  };
+}
+
+describe('joinUpdates: a tick of updates as one, without decoding them again', () => {
+  it.each([1, 2, 3])('gives the state the updates give one by one (seed %i)', (seed) => {
+    const { start, write } = writers(5, seed);
+    const docs = twoDocs(start);
+    const next = mulberry32(seed + 100);
+    for (let tick = 0; tick < 40; tick++) {
+      // One update from each of a few writers (distinct clients): laid end to end.
+      const updates = [0, 1, 2, 3, 4].filter(() => next() < 0.7).map(write);
+      if (updates.length === 0) continue;
+      if (updates.length > 1) {
+        // The joined update is the parts end to end: the counts are written once.
+        expect(joinUpdates(updates).byteLength).toBe(updates.reduce((sum, u) => sum + u.byteLength, 0) - 2 * (updates.length - 1));
+      }
+      docs.take(updates);
+    }
+  });
+
+  it('falls back to Yjs merging when a client comes twice or an update has no known parts', () => {
+    const { start, write } = writers(2, 7);
+    const docs = twoDocs(start);
+    docs.take([write(0), write(1), write(0)]);
+    const stranger = new Y.Doc();
+    stranger.getArray('tldraw').push([{ key: 'shape:x', val: { n: 1 } }]);
+    const unknown = Y.encodeStateAsUpdate(stranger);
+    expect(knowsParts(unknown)).toBe(false);
+    docs.take([write(1), unknown]);
+  });
+
+  it('keeps no parts for an update it cannot read to its last byte', () => {
+    const { write } = writers(1, 3);
+    const update = write(0);
+    const trailing = new Uint8Array([...update, 7]);
+    rememberParts(trailing);
+    expect(knowsParts(trailing)).toBe(false);
+    const cut = update.subarray(0, update.byteLength - 1);
+    rememberParts(cut);
+    expect(knowsParts(cut)).toBe(false);
+  });
+
+  it('joins an update whose delete set is not written the plain way', () => {
+    const { start, write } = writers(2, 9);
+    const docs = twoDocs(start);
+    const update = write(0);
+    const decoded = decodeUpdate(update)!;
+    const dsClients = decoded.ds.clients.size;
+    // The same update with its delete set's client count written as two bytes (0x80|n, 0): valid
+    // for Yjs, and read the same way here (the delete set is found by reading, not by its length).
+    const structsEnd = update.byteLength - encodedDsLength(decoded);
+    expect(update[structsEnd]).toBe(dsClients);
+    const padded = new Uint8Array(update.byteLength + 1);
+    padded.set(update.subarray(0, structsEnd), 0);
+    padded[structsEnd] = 0x80 | dsClients;
+    padded[structsEnd + 1] = 0;
+    padded.set(update.subarray(structsEnd + 1), structsEnd + 2);
+    rememberParts(padded);
+    expect(knowsParts(padded)).toBe(true);
+    const other = write(1);
+    // Laid end to end: both counts written once, in one byte each.
+    expect(joinUpdates([padded, other]).byteLength).toBe(padded.byteLength + other.byteLength - 3);
+    docs.take([padded, other]);
+  });
+});
+
+function encodedDsLength(decoded: NonNullable<ReturnType<typeof decodeUpdate>>): number {
+  let bytes = 1;
+  const varLength = (n: number) => (n < 128 ? 1 : n < 16384 ? 2 : n < 2097152 ? 3 : n < 268435456 ? 4 : 5);
+  for (const [client, ranges] of decoded.ds.clients) {
+    bytes += varLength(client) + varLength(ranges.length);
+    for (const { clock, len } of ranges) bytes += varLength(clock) + varLength(len);
+  }
+  return bytes;
+}
