@@ -1,11 +1,11 @@
 /**
- * Outgoing traffic of one room, coalesced: every tick, the updates that arrived are joined into one
- * Yjs update (updateParts.ts: laid end to end where the check knows their parts, merged by Yjs
- * otherwise) and the changed awareness states into one message, each encoded once, the same bytes
- * sent to every peer, the two in one write to its socket. The same flush feeds the relay to other
- * instances (what came from the relay is not sent back to it), so a room has one tick for clients
- * and Redis alike.
+ * Outgoing traffic of one room, coalesced: every tick, the updates that arrived are joined into as
+ * few Yjs updates as can be laid end to end (updateParts.ts; usually one) and the changed awareness
+ * states into one message, each encoded once, the same bytes sent to every peer, all of a tick's
+ * messages in one write to its socket. The same flush feeds the relay to other instances (what
+ * came from the relay is not sent back to it), so a room has one tick for clients and Redis alike.
  */
+import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { writeUpdate } from 'y-protocols/sync';
 import { MessageType } from '../../shared/protocol';
@@ -67,12 +67,15 @@ export class Broadcaster {
     this.#timer = undefined;
     let relayUpdate: Uint8Array | null = null;
     let relayAwareness: Uint8Array | null = null;
-    let updateMessage: Uint8Array | null = null;
+    let updateMessages: Uint8Array[] = [];
     let awarenessMessage: Uint8Array | null = null;
     if (this.#updates.length > 0) {
-      const merged = joinUpdates(this.#updates);
-      if (this.sink && this.#localUpdates.length > 0) relayUpdate = this.#localUpdates.length === this.#updates.length ? merged : joinUpdates(this.#localUpdates);
-      updateMessage = encodeSyncUpdate(merged);
+      const joined = joinUpdates(this.#updates);
+      if (this.sink && this.#localUpdates.length > 0) {
+        const local = this.#localUpdates.length === this.#updates.length ? joined : joinUpdates(this.#localUpdates);
+        relayUpdate = local.length === 1 ? local[0]! : Y.mergeUpdates(local);
+      }
+      updateMessages = joined.map(encodeSyncUpdate);
       this.#updates = [];
       this.#localUpdates = [];
     }
@@ -86,16 +89,17 @@ export class Broadcaster {
       this.#localAwarenessClients.clear();
       awarenessMessage = encodeAwarenessMessage(update);
     }
-    this.#sendAll(updateMessage, awarenessMessage);
+    this.#sendAll(updateMessages, awarenessMessage);
     if (this.sink && (relayUpdate || relayAwareness)) this.sink.publish(relayUpdate, relayAwareness);
   }
 
-  /** The tick's messages to every peer, both in one write where a peer takes both. */
-  #sendAll(update: Uint8Array | null, awareness: Uint8Array | null): void {
+  /** The tick's messages to every peer, in one write. */
+  #sendAll(updates: Uint8Array[], awareness: Uint8Array | null): void {
+    const withPresence = awareness ? [...updates, awareness] : updates;
+    if (withPresence.length === 0) return;
     for (const peer of this.peers) {
-      const presence = peer.receivesAwareness ? awareness : null;
-      if (update && presence) peer.send(update, presence);
-      else if (update || presence) peer.send((update ?? presence)!);
+      const messages = peer.receivesAwareness ? withPresence : updates;
+      if (messages.length > 0) peer.send(...messages);
     }
   }
 

@@ -8,9 +8,8 @@
  *
  * Where the groups end is found by passing over the structs (`rememberParts`), which the canvas
  * check does for each update it read and accepted. An update without parts (a server write, a
- * tried update) makes the tick's join fall back to Y.mergeUpdates.
+ * tried update) goes as it is, between the joined runs before and after it.
  */
-import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
@@ -141,22 +140,39 @@ export function knowsParts(update: Uint8Array): boolean {
   return known.has(update);
 }
 
-/** The updates as one: laid end to end where each one's parts are known and no client repeats. */
-export function joinUpdates(updates: Uint8Array[]): Uint8Array {
-  if (updates.length === 1) return updates[0]!;
-  const parts: UpdateParts[] = [];
-  const clients = new Set<number>();
+/**
+ * The updates in as few updates as can be laid end to end, in their order: a run of updates with
+ * known parts whose groups name distinct clients becomes one; an update without known parts, or
+ * one whose client the run already holds, starts the next. (A tick that waited long holds several
+ * updates of one client.)
+ */
+export function joinUpdates(updates: readonly Uint8Array[]): Uint8Array[] {
+  const joined: Uint8Array[] = [];
+  let run: { update: Uint8Array; parts: UpdateParts }[] = [];
+  const runClients = new Set<number>();
+  const endRun = () => {
+    if (run.length > 0) joined.push(run.length === 1 ? run[0]!.update : layEndToEnd(run.map((entry) => entry.parts), runClients.size));
+    run = [];
+    runClients.clear();
+  };
   for (const update of updates) {
-    const part = known.get(update);
-    if (!part) return Y.mergeUpdates(updates);
-    for (const client of part.clients) {
-      if (clients.has(client)) return Y.mergeUpdates(updates);
-      clients.add(client);
+    const parts = known.get(update);
+    if (!parts) {
+      endRun();
+      joined.push(update);
+      continue;
     }
-    parts.push(part);
+    if (parts.clients.some((client) => runClients.has(client))) endRun();
+    for (const client of parts.clients) runClients.add(client);
+    run.push({ update, parts });
   }
+  endRun();
+  return joined;
+}
+
+function layEndToEnd(parts: readonly UpdateParts[], groups: number): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, clients.size);
+  encoding.writeVarUint(encoder, groups);
   for (const part of parts) encoding.writeUint8Array(encoder, part.groups);
   encoding.writeVarUint(encoder, parts.reduce((sum, part) => sum + part.deleteSetClients, 0));
   for (const part of parts) encoding.writeUint8Array(encoder, part.deleteSet);
