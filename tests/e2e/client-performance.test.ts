@@ -3,7 +3,8 @@
  * fetches the hosts' code while a host's page still gets its panel (and, should that code not
  * arrive, a notice and a working board); the shapes in view are put on
  * the page before the ones out of view, which follow on their own; and the note whose label is
- * measured only on demand has tldraw's own bounds and label.
+ * measured only on demand, and whose fonts are read without the text editor, has tldraw's own
+ * bounds, label and fonts.
  */
 import { describe, expect, it } from 'vitest';
 import type { Editor, TLShapeId } from 'tldraw';
@@ -102,7 +103,7 @@ describe('a big board, quick in the browser', () => {
     await context.close();
   });
 
-  it("a note's bounds, label, hit tests and plain text are tldraw's own, long text and all", async () => {
+  it("a note's bounds, label, hit tests, plain text and fonts are tldraw's own, long text and all", async () => {
     const board = await createBoard(e2e.server.url, { title: 'Etykiety' });
     const ewa = await e2e.person(board.links.participant, EWA);
     await ewa.addNote('Krótko');
@@ -137,7 +138,7 @@ describe('a big board, quick in the browser', () => {
       const editor = window.editor;
       const note = editor.getCurrentPageShapes().find((s) => s.type === 'note')!;
       const util = editor.getShapeUtil(note);
-      const stock = Object.getPrototypeOf(Object.getPrototypeOf(util)).getText;
+      const stockUtil = Object.getPrototypeOf(Object.getPrototypeOf(util));
       const text = (t: string) => ({ type: 'text', text: t });
       const docs = [
         [{ type: 'paragraph' }],
@@ -148,10 +149,16 @@ describe('a big board, quick in the browser', () => {
       ];
       return docs.map((content) => {
         const shape = { ...note, props: { ...note.props, richText: { type: 'doc', content } } };
-        return [util.getText(shape), stock.call(util, shape)];
+        // The font faces are tldraw's own objects (its font manager keys on them), in the same order.
+        const [ourFaces, stockFaces] = [util.getFontFaces(shape), stockUtil.getFontFaces.call(util, shape)];
+        const sameFaces = ourFaces.length === stockFaces.length && ourFaces.every((face: unknown, i: number) => face === stockFaces[i]);
+        return { text: [util.getText(shape), stockUtil.getText.call(util, shape)], faces: stockFaces.length, sameFaces };
       });
     });
-    for (const [ours, tldraws] of texts) expect(ours).toBe(tldraws);
+    for (const { text } of texts) expect(text[0]).toBe(text[1]);
+    for (const { sameFaces } of texts) expect(sameFaces).toBe(true);
+    // Empty, plain and marked notes among them: no faces, the regular one, and a bold one beside it.
+    expect(texts.map((t) => t.faces)).toEqual([0, 1, 2, 1, 1]);
     for (const c of compared) {
       expect(c.bounds[0]).toEqual(c.bounds[1]);
       expect(c.labels[0]).toEqual(c.labels[1]);
