@@ -19,6 +19,9 @@ export const CLIENT_DIST = path.resolve(import.meta.dirname, '..', '..', 'client
 /** The lazy module that holds everything only hosts use. */
 export const HOST_PANEL_MODULE = 'src/steps/HostPanel.tsx';
 
+/** The canvas (tldraw and what needs it): a chunk every board page loads, started by the page itself. */
+export const BOARD_CANVAS_MODULE = 'src/board/BoardCanvas.tsx';
+
 function readManifest(dist: string): Manifest {
   return JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
 }
@@ -33,7 +36,7 @@ function staticClosure(manifest: Manifest, key: string, into = new Set<string>()
 }
 
 export interface ClientChunks {
-  /** Script files (`assets/…`) every board page loads before anything lazy. */
+  /** Script files (`assets/…`) every board page loads: the entry's and the canvas's, before anything else lazy. */
   upfront: Set<string>;
   /** Script files only the hosts' panel needs: none of them is in `upfront`. */
   hostOnly: Set<string>;
@@ -44,7 +47,8 @@ export function clientChunks(dist = CLIENT_DIST): ClientChunks {
   const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
   if (!entry) throw new Error('the client build has no entry');
   if (!manifest[HOST_PANEL_MODULE]) throw new Error(`${HOST_PANEL_MODULE} is not a chunk of its own`);
-  const upfront = staticClosure(manifest, entry);
+  if (!manifest[BOARD_CANVAS_MODULE]) throw new Error(`${BOARD_CANVAS_MODULE} is not a chunk of its own`);
+  const upfront = staticClosure(manifest, BOARD_CANVAS_MODULE, staticClosure(manifest, entry));
   const hostOnly = new Set([...staticClosure(manifest, HOST_PANEL_MODULE)].filter((file) => !upfront.has(file)));
   return { upfront, hostOnly };
 }
