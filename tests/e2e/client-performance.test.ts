@@ -1,7 +1,7 @@
 /**
  * What makes a big board quick in the browser, seen in real Chromium: a participant's page never
- * fetches the hosts' code while a host's page still gets its panel (and, should that code not
- * arrive, a notice and a working board); the shapes in view are put on
+ * fetches the hosts' code, nor formats other than its board's, while a host's page still gets its
+ * panel (and, should that code not arrive, a notice and a working board); the shapes in view are put on
  * the page before the ones out of view, which follow on their own; and the note whose label is
  * measured only on demand, and whose fonts are read without the text editor, has tldraw's own
  * bounds, label and fonts.
@@ -29,7 +29,7 @@ const HOST = { name: 'Halina Dąbrowska', city: 'ZMP' };
 describe('a big board, quick in the browser', () => {
   const e2e = useServerAndBrowser();
 
-  it("a participant's page fetches none of the hosts' code; a host's page fetches it and shows the panel, under the same CSP", async () => {
+  it("a participant's page fetches none of the hosts' code and of the formats only its board's; a host's page fetches the hosts' code and shows the panel, under the same CSP", async () => {
     const board = await createBoard(e2e.server.url, { title: 'Podział kodu', formatId: 'solutions', locale: 'pl' });
     const chunks = clientChunks();
     expect(chunks.hostOnly.size).toBeGreaterThan(0);
@@ -47,6 +47,9 @@ describe('a big board, quick in the browser', () => {
     const participantFiles = participant.urls.filter((u) => u.includes('/assets/') && u.endsWith('.js')).map(assetPath);
     expect(participantFiles.length).toBeGreaterThan(0);
     expect(participantFiles.filter((f) => chunks.hostOnly.has(f))).toEqual([]);
+    // For the step banner, the board's own format and no other.
+    const formatFiles = new Set(chunks.formats.values());
+    expect(participantFiles.filter((f) => formatFiles.has(f))).toEqual([chunks.formats.get('solutions')]);
 
     const hosting = await trackedContext(e2e.browser);
     const host = new BoardPageObject(await hosting.context.newPage());
