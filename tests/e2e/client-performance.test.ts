@@ -1,9 +1,10 @@
 /**
  * What makes a big board quick in the browser, seen in real Chromium: a participant's page never
- * fetches the hosts' code while a host's page still gets its panel (and, should that code not
- * arrive, a notice and a working board); the shapes in view are put on
+ * fetches the hosts' code, nor formats other than its board's, while a host's page still gets its
+ * panel (and, should that code not arrive, a notice and a working board); the shapes in view are put on
  * the page before the ones out of view, which follow on their own; and the note whose label is
- * measured only on demand has tldraw's own bounds and label.
+ * measured only on demand, and whose fonts are read without the text editor, has tldraw's own
+ * bounds, label and fonts.
  */
 import { describe, expect, it } from 'vitest';
 import type { Editor, TLShapeId } from 'tldraw';
@@ -28,7 +29,7 @@ const HOST = { name: 'Halina Dąbrowska', city: 'ZMP' };
 describe('a big board, quick in the browser', () => {
   const e2e = useServerAndBrowser();
 
-  it("a participant's page fetches none of the hosts' code; a host's page fetches it and shows the panel, under the same CSP", async () => {
+  it("a participant's page fetches none of the hosts' code and of the formats only its board's; a host's page fetches the hosts' code and shows the panel, under the same CSP", async () => {
     const board = await createBoard(e2e.server.url, { title: 'Podział kodu', formatId: 'solutions', locale: 'pl' });
     const chunks = clientChunks();
     expect(chunks.hostOnly.size).toBeGreaterThan(0);
@@ -46,6 +47,9 @@ describe('a big board, quick in the browser', () => {
     const participantFiles = participant.urls.filter((u) => u.includes('/assets/') && u.endsWith('.js')).map(assetPath);
     expect(participantFiles.length).toBeGreaterThan(0);
     expect(participantFiles.filter((f) => chunks.hostOnly.has(f))).toEqual([]);
+    // For the step banner, the board's own format and no other.
+    const formatFiles = new Set(chunks.formats.values());
+    expect(participantFiles.filter((f) => formatFiles.has(f))).toEqual([chunks.formats.get('solutions')]);
 
     const hosting = await trackedContext(e2e.browser);
     const host = new BoardPageObject(await hosting.context.newPage());
@@ -102,7 +106,7 @@ describe('a big board, quick in the browser', () => {
     await context.close();
   });
 
-  it("a note's bounds, label, hit tests and plain text are tldraw's own, long text and all", async () => {
+  it("a note's bounds, label, hit tests, plain text and fonts are tldraw's own, long text and all", async () => {
     const board = await createBoard(e2e.server.url, { title: 'Etykiety' });
     const ewa = await e2e.person(board.links.participant, EWA);
     await ewa.addNote('Krótko');
@@ -137,7 +141,7 @@ describe('a big board, quick in the browser', () => {
       const editor = window.editor;
       const note = editor.getCurrentPageShapes().find((s) => s.type === 'note')!;
       const util = editor.getShapeUtil(note);
-      const stock = Object.getPrototypeOf(Object.getPrototypeOf(util)).getText;
+      const stockUtil = Object.getPrototypeOf(Object.getPrototypeOf(util));
       const text = (t: string) => ({ type: 'text', text: t });
       const docs = [
         [{ type: 'paragraph' }],
@@ -148,10 +152,16 @@ describe('a big board, quick in the browser', () => {
       ];
       return docs.map((content) => {
         const shape = { ...note, props: { ...note.props, richText: { type: 'doc', content } } };
-        return [util.getText(shape), stock.call(util, shape)];
+        // The font faces are tldraw's own objects (its font manager keys on them), in the same order.
+        const [ourFaces, stockFaces] = [util.getFontFaces(shape), stockUtil.getFontFaces.call(util, shape)];
+        const sameFaces = ourFaces.length === stockFaces.length && ourFaces.every((face: unknown, i: number) => face === stockFaces[i]);
+        return { text: [util.getText(shape), stockUtil.getText.call(util, shape)], faces: stockFaces.length, sameFaces };
       });
     });
-    for (const [ours, tldraws] of texts) expect(ours).toBe(tldraws);
+    for (const { text } of texts) expect(text[0]).toBe(text[1]);
+    for (const { sameFaces } of texts) expect(sameFaces).toBe(true);
+    // Empty, plain and marked notes among them: no faces, the regular one, and a bold one beside it.
+    expect(texts.map((t) => t.faces)).toEqual([0, 1, 2, 1, 1]);
     for (const c of compared) {
       expect(c.bounds[0]).toEqual(c.bounds[1]);
       expect(c.labels[0]).toEqual(c.labels[1]);

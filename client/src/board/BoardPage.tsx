@@ -1,39 +1,19 @@
-/** The board page: `/b/{id}#t=<token>` — the join screen, then the shared canvas. */
-import { useEffect, useMemo, useState } from 'react';
-import { Tldraw, type Editor, type TLComponents, type TLUiOverrides } from 'tldraw';
-import { FlagBadges } from './FlagBadges';
-import { boardShapeUtils } from './boardNoteShape';
-import { StagedCanvas } from './stagedCanvas';
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
+/**
+ * The board page: `/b/{id}#t=<token>` — the join screen, then the shared canvas. This part holds no
+ * tldraw: it shows the join screen or a loading line at once and starts the canvas's script, its
+ * connection and its fonts together (boardStart.ts).
+ */
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { readTokenPayload } from '../../../shared/token';
 import { useI18n } from '../i18n';
 import { JoinScreen } from './JoinScreen';
-import { ConnectionBadge } from './ConnectionBadge';
-import { personId, rememberedPerson } from './identity';
-import { useBoardStore } from './useBoardStore';
+import { rememberedPerson } from './identity';
 import type { Person } from '../sync/presence';
 import type { Role } from '../../../shared/roles';
-import { isHost } from '../../../shared/roles';
-import { BoardToolsProvider, makeBoardTools, type BoardTools } from './BoardContext';
-import { BoardToolsLayer } from './BoardTools';
-import { measureServerClock } from '../sync/serverClock';
-import { protectHostContent } from './protectHostContent';
-import { WriteNotice } from './WriteNotice';
-import { preloadHostPanel } from '../steps/HostPanelLoader';
-import { PhoneToolbar } from '../phone/PhoneToolbar';
-import { CANVAS_OPTIONS, NOTE_WORDS } from '../phone/canvasSetup';
+import { loadBoardCanvas, startBoard } from './boardStart';
+import { Notice } from './Notice';
 
-const assetUrls = getAssetUrlsByImport();
-const components: TLComponents = { InFrontOfTheCanvas: FlagBadges, Canvas: StagedCanvas };
-// Pages are the hosts' (rule G7): participants get no page menu and no "move to a new page".
-const participantComponents: TLComponents = { ...components, PageMenu: null, Toolbar: PhoneToolbar };
-const participantOverrides: TLUiOverrides = {
-  ...NOTE_WORDS,
-  actions: (_editor, actions) => {
-    delete actions['move-to-new-page'];
-    return actions;
-  },
-};
+const BoardCanvas = lazy(() => loadBoardCanvas().then((module) => ({ default: module.BoardCanvas })));
 
 function tokenFromHash(): string {
   return new URLSearchParams(window.location.hash.slice(1)).get('t') ?? '';
@@ -49,60 +29,20 @@ export function BoardPage({ boardId }: { boardId: string }) {
   if (claims.b !== boardId) return <Notice text={t('badToken')} />;
   if (claims.r === 'observer') return <Canvas boardId={boardId} token={token} role="observer" person={null} />;
   if (new URLSearchParams(window.location.search).get('view') === 'projector') return <Canvas boardId={boardId} token={token} role={claims.r} person={null} projector />;
-  if (!person) return <JoinScreen boardId={boardId} token={token} onJoin={setPerson} />;
+  if (!person) {
+    // The canvas's script comes while the person types their name; the connection waits for them.
+    void loadBoardCanvas();
+    return <JoinScreen boardId={boardId} token={token} onJoin={setPerson} />;
+  }
   return <Canvas boardId={boardId} token={token} role={claims.r} person={person} />;
 }
 
-function Canvas({ boardId, token, role, person, projector = false }: { boardId: string; token: string; role: Role; person: Person | null; projector?: boolean }) {
-  const { t, locale } = useI18n();
-  const kind = role === 'observer' ? 'public' : 'canvas';
-  const state = useBoardStore(boardId, token, kind, role, person);
-  const participant = role === 'participant';
-  const [tools, setTools] = useState<BoardTools | null>(null);
-  useEffect(() => void measureServerClock(), []);
-  useEffect(() => {
-    if (isHost(role) && !projector) void preloadHostPanel();
-  }, [role, projector]);
-  if (state.status === 'error') return <Notice text={state.message} />;
-  if (state.status === 'loading') return <Notice text={state.connection === 'refused' ? t('badToken') : t('loading')} busy={state.connection !== 'refused'} />;
-  const onMount = (editor: Editor) => {
-    editor.user.updateUserPreferences({ locale, ...(person ? { name: person.name, color: person.color } : {}) });
-    if (kind === 'public' || projector) editor.updateInstanceState({ isReadonly: true });
-    if (kind === 'public') editor.zoomToFit();
-    setTools(makeBoardTools(state.board, state.binding, editor, role, person, personId(), token, projector));
-    // The editor at hand in the devtools console, as in tldraw's own examples (the browser tests use it too).
-    Object.assign(window, { editor });
-    return participant ? protectHostContent(editor) : undefined;
-  };
+function Canvas(props: { boardId: string; token: string; role: Role; person: Person | null; projector?: boolean }) {
+  const { t } = useI18n();
+  startBoard(props.boardId, props.token, props.role === 'observer' ? 'public' : 'canvas');
   return (
-    <div className={`board${isHost(role) && !projector ? ' with-panel' : ''}${projector ? ' projector' : ''}`} data-role={role}>
-      <div className="canvas-area">
-        <Tldraw
-          store={state.store}
-          shapeUtils={boardShapeUtils}
-          assetUrls={assetUrls}
-          components={participant ? participantComponents : components}
-          overrides={participant ? participantOverrides : NOTE_WORDS}
-          options={CANVAS_OPTIONS}
-          onMount={onMount}
-          hideUi={projector}
-        />
-      </div>
-      {tools && (
-        <BoardToolsProvider value={tools}>
-          <BoardToolsLayer outdated={state.outdated} />
-        </BoardToolsProvider>
-      )}
-      <WriteNotice notice={state.notice} />
-      <ConnectionBadge state={state.connection} />
-    </div>
-  );
-}
-
-function Notice({ text, busy = false }: { text: string; busy?: boolean }) {
-  return (
-    <main className="notice" aria-busy={busy}>
-      <p role={busy ? 'status' : 'alert'}>{text}</p>
-    </main>
+    <Suspense fallback={<Notice text={t('loading')} busy />}>
+      <BoardCanvas {...props} />
+    </Suspense>
   );
 }

@@ -8,7 +8,7 @@
  * from the props and the label's rectangle is tldraw's own, taken from the stock geometry the
  * first time a hit test or a snap asks for labels (double-click to edit, say).
  */
-import { defaultShapeUtils, Geometry2d, Group2d, NoteShapeUtil, Rectangle2d, type Geometry2dFilters, type TLNoteShape, type TLRichText, type VecLike } from 'tldraw';
+import { DefaultFontFaces, defaultShapeUtils, Geometry2d, Group2d, NoteShapeUtil, Rectangle2d, type Geometry2dFilters, type TLFontFace, type TLNoteShape, type TLRichText, type VecLike } from 'tldraw';
 
 /** The side of a note at scale 1 (tldraw's NOTE_SIZE, which it does not export). */
 export const NOTE_SIDE = 200;
@@ -62,6 +62,20 @@ export class BoardNoteShapeUtil extends NoteShapeUtil {
     return plainParagraphs(shape.props.richText) ?? super.getText(shape);
   }
 
+  /**
+   * tldraw finds a note's fonts by building the text editor's document from the rich text and
+   * walking it for bold, italic and code marks; it does so for every note on the page before the
+   * first render (to wait for the fonts) and again in each note's geometry. A note of plain
+   * paragraphs uses its font's regular face and nothing else; notes with marks, and empty ones,
+   * go to tldraw.
+   */
+  override getFontFaces(shape: TLNoteShape): TLFontFace[] {
+    const { richText, font } = shape.props;
+    const empty = richText.content.length === 1 && !(richText.content[0] as { content?: unknown }).content;
+    if (empty || !unmarkedParagraphs(richText)) return super.getFontFaces(shape);
+    return [DefaultFontFaces[`tldraw_${font}`].normal.normal];
+  }
+
   override getGeometry(shape: TLNoteShape): Group2d {
     const { scale, growY } = shape.props;
     const note = new Rectangle2d({ width: NOTE_SIDE * scale, height: (NOTE_SIDE + growY) * scale, isFilled: true });
@@ -97,6 +111,12 @@ export function plainParagraphs(doc: TLRichText): string | null {
     lines.push(line);
   }
   return lines.join('\n');
+}
+
+/** Whether the document is paragraphs of text runs without marks (no bold, italic or code): one face of one font. */
+export function unmarkedParagraphs(doc: TLRichText): boolean {
+  if (plainParagraphs(doc) === null) return false;
+  return (doc.content as { content?: { marks?: unknown[] }[] }[]).every((block) => (block.content ?? []).every((run) => !run.marks || run.marks.length === 0));
 }
 
 /** Our replacements for tldraw's shape utils, as `<Tldraw shapeUtils>` takes them. */

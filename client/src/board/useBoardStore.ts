@@ -2,10 +2,11 @@
 import { useEffect, useState } from 'react';
 import type { TLStore } from 'tldraw';
 import type { Role } from '../../../shared/roles';
-import type { BoardConnection, ConnectionState } from '../sync/boardConnection';
+import type { BoardConnection, CanvasKind, ConnectionState } from '../sync/boardConnection';
 import type { CanvasBinding } from '../sync/canvasBinding';
 import { CanvasSession, type WriteNotice } from '../sync/canvasSession';
 import type { Person } from '../sync/presence';
+import { takeConnection } from './boardStart';
 
 export type BoardStoreState =
   | { status: 'loading'; connection: ConnectionState }
@@ -26,11 +27,12 @@ export type BoardStoreState =
  * Connects to the board's rooms; `canvasKind` is 'canvas' for hosts and participants, 'public'
  * for observers. Without a person (the projector) nobody's presence is sent.
  */
-export function useBoardStore(boardId: string, token: string, canvasKind: 'canvas' | 'public', role: Role, person: Person | null): BoardStoreState {
+export function useBoardStore(boardId: string, token: string, canvasKind: CanvasKind, role: Role, person: Person | null): BoardStoreState {
   const [state, setState] = useState<BoardStoreState>({ status: 'loading', connection: 'connecting' });
 
   useEffect(() => {
-    const session = new CanvasSession({ boardId, token, kind: canvasKind, role, person });
+    const { board, refused } = takeConnection(boardId, token, canvasKind);
+    const session = new CanvasSession({ boardId, token, kind: canvasKind, role, person }, board, refused);
     const show = () => {
       const view = session.view;
       setState(view.status === 'ready' ? { ...view, store: session.store, board: session.board } : view);

@@ -4,7 +4,6 @@ import { useBoardTools } from '../board/BoardContext';
 import { useI18n } from '../i18n';
 import type { JoinInfo } from '../../../shared/joinCode';
 import { fetchJoinInfo } from './meetingInfo';
-import { shortLinkQrSvg } from '../people/shortLinkQr';
 
 export function ShortJoin({ join, svg, className }: { join: JoinInfo; svg: string; className: string }) {
   const { t } = useI18n();
@@ -26,8 +25,9 @@ export function ProjectorJoin() {
   const [shown, setShown] = useState<{ join: JoinInfo; svg: string } | null>(null);
   useEffect(() => {
     let live = true;
-    void fetchJoinInfo(board.boardId, token)
-      .then(async (join) => ({ join, svg: await shortLinkQrSvg(join.link) }))
+    // The QR library comes only to the room's screen, not to every participant's page with the canvas.
+    void Promise.all([fetchJoinInfo(board.boardId, token), import('../people/shortLinkQr')])
+      .then(async ([join, { shortLinkQrSvg }]) => ({ join, svg: await shortLinkQrSvg(join.link) }))
       .then((next) => live && setShown(next), () => live && setShown(null));
     return () => void (live = false);
   }, [board, token]);

@@ -16,6 +16,7 @@ import { ActionList } from '../tools/ActionList';
 import { ReviewCard } from '../network/ReviewCard';
 import { BarometerCard } from '../network/BarometerCard';
 import { rememberBoard } from '../home/myBoards';
+import { useBoardFormat } from './boardFormat';
 
 /** Narrow screens (and 200 % zoom) start with the panel folded, so the canvas stays usable. */
 const startsFolded = () => window.matchMedia('(max-width: 900px)').matches;
@@ -29,7 +30,8 @@ export function HostPanel() {
   const locked = useSessionField<boolean>('canvasLocked') === true;
   const closedAt = useSessionField<string>('closedAt');
   const [folded, setFolded] = useState(startsFolded);
-  const steps = useValue('steps', () => boardSteps(editor, formatId, locale), [editor, formatId, locale]);
+  const { format, loading } = useBoardFormat(formatId);
+  const steps = useValue('steps', () => boardSteps(editor, format, locale), [editor, format, locale]);
   // After closing, a step whose frame was not public is gone from the board: it is marked cleared.
   const present = useValue('step frames', () => new Set(steps.filter((s) => stepFrameOf(editor, s.id)).map((s) => s.id)), [editor, steps]);
   const index = steps.findIndex((s) => s.id === currentStepId);
@@ -40,6 +42,8 @@ export function HostPanel() {
   }, [title, tools]);
   const goTo = (stepId: string) => setSession('currentStepId', stepId);
 
+  // The format's steps are on their way: the panel's place is held as while its code loads.
+  if (loading) return <aside className="host-panel" aria-busy="true" />;
   return (
     <aside className="host-panel" aria-label={t('hostPanel')} data-folded={folded}>
       <div className="host-panel-head">

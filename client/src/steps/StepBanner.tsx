@@ -10,6 +10,7 @@ import { useI18n } from '../i18n';
 import { SoundToggle, TimerDisplay } from './Timer';
 import { boardSteps, isStepInView, showStep } from './stepFrames';
 import { usePhoneMode } from '../phone/phoneMode';
+import { useBoardFormat } from './boardFormat';
 
 export function StepBanner() {
   const { t, locale } = useI18n();
@@ -19,7 +20,8 @@ export function StepBanner() {
   const currentStepId = useSessionField<string | null>('currentStepId') ?? null;
   const formatId = useSessionField<string>('formatId');
   const [open, setOpen] = useState(!folded);
-  const steps = useValue('steps', () => boardSteps(editor, formatId, locale), [editor, formatId, locale]);
+  const { format, loading } = useBoardFormat(formatId);
+  const steps = useValue('steps', () => boardSteps(editor, format, locale), [editor, format, locale]);
   const step = steps.find((s) => s.id === currentStepId);
   const inView = useValue('step in view', () => (currentStepId ? isStepInView(editor, currentStepId) : true), [editor, currentStepId]);
 
@@ -27,6 +29,8 @@ export function StepBanner() {
     if (currentStepId) showStep(editor, currentStepId);
   }, [editor, currentStepId]);
 
+  // The step's texts are on their way (a moment): nothing rather than a title without them.
+  if (loading) return null;
   if (!step) {
     return isHost ? null : (
       <section className="step-banner" aria-label={t('currentStep')}>

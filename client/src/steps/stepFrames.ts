@@ -1,8 +1,7 @@
 /** The steps of the board: from its format when it has one, else from the step frames on the canvas. */
 import type { Editor, TLShape, TLShapeId } from 'tldraw';
 import type { Locale } from '../../../shared/api';
-import { getFormat } from '../../../formats';
-import { localize } from '../../../shared/formats/schema';
+import type { Format, Localized } from '../../../shared/formats/schema';
 import { NETWORK_STEP_IDS } from '../../../shared/network/reviewLayout';
 
 export interface StepInfo {
@@ -15,8 +14,10 @@ export interface StepInfo {
   minutes: number | null;
 }
 
-export function boardSteps(editor: Editor, formatId: string | undefined, locale: Locale): StepInfo[] {
-  const format = formatId ? getFormat(formatId) : undefined;
+/** The board's steps; `format` is the board's (boardFormat.ts), undefined for a board without one. */
+export function boardSteps(editor: Editor, format: Format | undefined, locale: Locale): StepInfo[] {
+  // The schema's `localize`, without loading the schema (it comes with the format's chunk).
+  const localize = (text: Localized) => text[locale];
   const fromFormat = new Map((format?.steps ?? []).map((s) => [s.id, s]));
   const frames = stepFrames(editor).sort((a, b) => a.x - b.x || a.y - b.y);
   // The format's steps in order (an observer's board holds only the public frames), then any
@@ -30,7 +31,7 @@ export function boardSteps(editor: Editor, formatId: string | undefined, locale:
       const step = fromFormat.get(id);
       const frame = frames.find((f) => f.meta.stepId === id);
       return step
-        ? { id, title: localize(step.title, locale), goal: localize(step.goal, locale), instructions: localize(step.instructions, locale), tip: localize(step.tip, locale), minutes: step.timeboxMinutes }
+        ? { id, title: localize(step.title), goal: localize(step.goal), instructions: localize(step.instructions), tip: localize(step.tip), minutes: step.timeboxMinutes }
         : { id, title: String((frame?.props as { name?: string } | undefined)?.name ?? id).replace(/^\S+\s/, ''), goal: '', instructions: '', tip: '', minutes: null };
     });
 }

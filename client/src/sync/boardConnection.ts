@@ -10,6 +10,14 @@ import { SYNC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../../../shared/prot
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'refused';
 
+/** Which canvas a person sees: 'canvas' for hosts and participants, 'public' for observers. */
+export type CanvasKind = 'canvas' | 'public';
+
+/** The rooms a canvas needs: hosts and participants also join the session's control room. */
+export function roomKindsFor(kind: CanvasKind): RoomKind[] {
+  return kind === 'canvas' ? ['canvas', 'control'] : ['public'];
+}
+
 export interface RoomConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;

@@ -8,9 +8,9 @@
  */
 import { createTLStore, defaultBindingUtils, type TLStore } from 'tldraw';
 import { allBoardShapeUtils } from '../board/boardNoteShape';
-import type { Role, RoomKind } from '../../../shared/roles';
-import type { WriteRule } from '../../../shared/writeRules';
-import { BoardConnection, providerSynced, type ConnectionState } from './boardConnection';
+import type { Role } from '../../../shared/roles';
+import type { WriteRefusal, WriteRule } from '../../../shared/writeRules';
+import { providerSynced, type BoardConnection, type CanvasKind, type ConnectionState } from './boardConnection';
 import { bindCanvas, type CanvasBinding } from './canvasBinding';
 import { checkParticipantWrite } from './participantCheck';
 import { bindPresence, type Person } from './presence';
@@ -20,7 +20,7 @@ export interface CanvasSessionOptions {
   boardId: string;
   token: string;
   /** 'canvas' for hosts and participants, 'public' for observers. */
-  kind: 'canvas' | 'public';
+  kind: CanvasKind;
   role: Role;
   /** Without a person (the projector) nobody's presence is sent. */
   person: Person | null;
@@ -50,12 +50,23 @@ export class CanvasSession {
   readonly #listeners = new Set<() => void>();
   readonly #stopState: () => void;
 
-  constructor(readonly options: CanvasSessionOptions) {
-    const kinds: RoomKind[] = options.kind === 'canvas' ? ['canvas', 'control'] : ['public'];
-    this.board = new BoardConnection(options.boardId, options.token, kinds);
+  /**
+   * `board` is the connection to the board's rooms for `options.kind`, opened before this session
+   * (board/boardStart.ts); `heardBefore` holds the refusals the canvas socket brought meanwhile
+   * (edits kept offline in this browser are sent as soon as it connects).
+   */
+  constructor(
+    readonly options: CanvasSessionOptions,
+    board: BoardConnection,
+    heardBefore: readonly WriteRefusal[] = [],
+  ) {
+    this.board = board;
     this.store = createTLStore({ shapeUtils: allBoardShapeUtils, bindingUtils: defaultBindingUtils });
     this.#stopState = this.board.onState(this.#changed);
-    if (options.kind === 'canvas') this.#hearRefusals();
+    if (options.kind === 'canvas') {
+      this.#hearRefusals();
+      for (const refusal of heardBefore) this.#refused(refusal);
+    }
     this.#firstSync = this.board.synced();
     void this.#start();
   }
@@ -95,13 +106,15 @@ export class CanvasSession {
   }
 
   #hearRefusals(): void {
-    onWriteRefused(this.board.room('canvas').provider, ({ rule }) => {
-      // Later updates from the same copy are refused too (G11): one notice, one reset.
-      if (this.#resetting) return;
-      this.#binding?.pause();
-      this.#tell(rule);
-      void this.#reset();
-    });
+    onWriteRefused(this.board.room('canvas').provider, (refusal) => this.#refused(refusal));
+  }
+
+  #refused({ rule }: WriteRefusal): void {
+    // Later updates from the same copy are refused too (G11): one notice, one reset.
+    if (this.#resetting) return;
+    this.#binding?.pause();
+    this.#tell(rule);
+    void this.#reset();
   }
 
   #reset(): Promise<void> {
