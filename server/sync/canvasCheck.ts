@@ -18,6 +18,20 @@ import { ScratchCopy, type TrialCollector } from './scratch';
 import { decodeUpdate, integrateAppend, readAppend, startClocks } from './appendReader';
 import { rememberParts } from './updateParts';
 
+/**
+ * Adds a later transaction's record changes to those collected so far: a record keeps its first
+ * old value and takes its last new one (added then deleted in one update is no change).
+ */
+export function mergeChanges(changes: Map<string, RecordChange>, batch: ReadonlyMap<string, RecordChange>): void {
+  for (const [key, change] of batch) {
+    const earlier = changes.get(key);
+    const oldValue = earlier ? earlier.oldValue : change.oldValue;
+    const newValue = change.action === 'delete' ? undefined : change.newValue;
+    if (oldValue === undefined && newValue === undefined) changes.delete(key);
+    else changes.set(key, { action: !oldValue ? 'add' : newValue ? 'update' : 'delete', oldValue, newValue });
+  }
+}
+
 interface CanvasView {
   array: Y.Array<unknown>;
   records: RecordMap<CanvasRecord>;
@@ -36,15 +50,7 @@ const collector: TrialCollector<{ changes: Map<string, RecordChange>; malformed:
   begin(view) {
     view.malformed = false;
     const changes = new Map<string, RecordChange>();
-    const onChange = (batch: Map<string, RecordChange>) => {
-      for (const [key, change] of batch) {
-        const earlier = changes.get(key);
-        const oldValue = earlier ? earlier.oldValue : change.oldValue;
-        const newValue = change.action === 'delete' ? undefined : change.newValue;
-        if (oldValue === undefined && newValue === undefined) changes.delete(key);
-        else changes.set(key, { action: !oldValue ? 'add' : newValue ? 'update' : 'delete', oldValue, newValue });
-      }
-    };
+    const onChange = (batch: Map<string, RecordChange>) => mergeChanges(changes, batch);
     view.records.on('change', onChange);
     return {
       end: () => {

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { YKeyValue } from 'y-utility/y-keyvalue';
 import { RecordMap, type RecordMapChanges } from '../../shared/recordMap';
 import { decodeUpdate, integrateAppend, readAppend } from '../../server/sync/appendReader';
+import { mergeChanges } from '../../server/sync/canvasCheck';
 import type { CanvasRecord } from '../../shared/projection';
 import type { RecordChange } from '../../shared/canvasGuard';
 import { mulberry32 } from '../fuzz/hostileFrames';
@@ -28,15 +29,7 @@ function trial(room: Room, update: Uint8Array): Map<string, RecordChange> {
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
   const records = new RecordMap<CanvasRecord>(copy.getArray('tldraw'), { onMalformed: () => {} });
   const changes = new Map<string, RecordChange>();
-  records.on('change', (batch: RecordMapChanges<CanvasRecord>) => {
-    for (const [key, change] of batch) {
-      const earlier = changes.get(key);
-      const oldValue = earlier ? earlier.oldValue : change.oldValue;
-      const newValue = change.action === 'delete' ? undefined : change.newValue;
-      if (oldValue === undefined && newValue === undefined) changes.delete(key);
-      else changes.set(key, { action: !oldValue ? 'add' : newValue ? 'update' : 'delete', oldValue, newValue });
-    }
-  });
+  records.on('change', (batch: RecordMapChanges<CanvasRecord>) => mergeChanges(changes, batch));
   Y.applyUpdate(copy, update);
   return changes;
 }
@@ -123,16 +116,21 @@ describe('readAppend: the common write read from the update, as the trial would 
     expect(answered / total).toBeGreaterThan(0.6);
   });
 
-  it('answers for a move of a note after other clients appended since the writer last synced', () => {
+  /** A moves note a after B wrote `keyOfB`, which A has not heard of yet. */
+  function afterAnotherWrote(keyOfB: string) {
     const room = newRoom();
     room.records.set('shape:a', note('shape:a', 0));
     const a = client(20);
     const b = client(10);
     for (const c of [a, b]) Y.applyUpdate(c.doc, Y.encodeStateAsUpdate(room.doc), 'server');
-    b.kv.set('shape:b', note('shape:b', 1));
+    b.kv.set(keyOfB, note(keyOfB, 1));
     Y.applyUpdate(room.doc, b.outbox.shift()!, b);
     a.kv.set('shape:a', note('shape:a', 2));
-    const update = a.outbox.shift()!;
+    return { room, update: a.outbox.shift()! };
+  }
+
+  it('answers for a move of a note after other clients appended since the writer last synced', () => {
+    const { room, update } = afterAnotherWrote('shape:b');
     expect(compare(room, update, 'concurrent move')).toBe(true);
     expect(readAppend(decodeUpdate(update)!, room.records)!.changes.get('shape:a')).toMatchObject({ action: 'update', newValue: { x: 2 } });
   });
@@ -154,15 +152,7 @@ describe('readAppend: the common write read from the update, as the trial would 
   });
 
   it('leaves a contested key to the trial (another client wrote it right of the origin)', () => {
-    const room = newRoom();
-    room.records.set('shape:a', note('shape:a', 0));
-    const a = client(20);
-    const b = client(10);
-    for (const c of [a, b]) Y.applyUpdate(c.doc, Y.encodeStateAsUpdate(room.doc), 'server');
-    b.kv.set('shape:a', note('shape:a', 1));
-    Y.applyUpdate(room.doc, b.outbox.shift()!, b);
-    a.kv.set('shape:a', note('shape:a', 2));
-    const update = a.outbox.shift()!;
+    const { room, update } = afterAnotherWrote('shape:a');
     expect(readAppend(decodeUpdate(update)!, room.records)).toBeNull();
   });
 
