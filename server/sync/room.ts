@@ -252,10 +252,26 @@ export class Room {
     if (!this.store) return;
     const now = Date.now();
     if (this.#dirtySince === 0) this.#dirtySince = now;
-    clearTimeout(this.#storeTimer);
-    const wait = Math.min(this.options.storeDebounceMs, this.#dirtySince + this.options.storeMaxWaitMs - now);
-    this.#storeTimer = setTimeout(() => void this.persist().catch(() => {}), Math.max(0, wait));
+    this.#changedAt = now;
+    // One timer while changes keep coming (not one per update): when it fires, it waits on if the
+    // board changed within the debounce and the longest wait is not up.
+    this.#storeTimer ??= setTimeout(this.#storeDue, this.#storeWait(now));
   }
+
+  #changedAt = 0;
+
+  /** How long until the room is due to be stored: a quiet debounce, at most the longest wait. */
+  #storeWait(now: number): number {
+    return Math.max(0, Math.min(this.#changedAt + this.options.storeDebounceMs, this.#dirtySince + this.options.storeMaxWaitMs) - now);
+  }
+
+  readonly #storeDue = () => {
+    this.#storeTimer = undefined;
+    if (this.#dirtySince === 0 || this.#destroyed) return;
+    const wait = this.#storeWait(Date.now());
+    if (wait > 0) this.#storeTimer = setTimeout(this.#storeDue, wait);
+    else void this.persist().catch(() => {});
+  };
 
   /** Writes the compacted state now if anything changed; serialised so writes never overlap. */
   persist(): Promise<void> {

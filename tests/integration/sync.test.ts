@@ -244,6 +244,33 @@ describe('storage across restarts', () => {
     await server.close();
   });
 
+  it('stores a room that never falls quiet within the longest wait, not only after the writing stops', async () => {
+    const server = await startTestServer({ storeDebounceMs: 150, storeMaxWaitMs: 400 });
+    const board = await createBoard(server.url);
+    const writer = connectStockClient(server.url, board.id, board.tokens.participant);
+    await writer.synced();
+    const { SqliteStore } = await import('../../server/persistence/sqlite');
+    const probe = SqliteStore.inDataDir(server.config.dataDir);
+    const storedKeys = async () => {
+      const state = await probe.load(board.id);
+      if (!state) return [];
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      return doc.getArray<{ key: string }>('tldraw').toArray().map((e) => e.key);
+    };
+    // A write every 50 ms for 1.5 s: never 150 ms of quiet, so only the longest wait stores.
+    let stored = false;
+    for (let i = 0; i < 30 && !stored; i++) {
+      writer.records.set(`shape:w${i}`, note(`shape:w${i}`, `wpis ${i}`));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (i >= 10) stored = (await storedKeys()).includes('shape:w0');
+    }
+    expect(stored).toBe(true);
+    await probe.close();
+    writer.destroy();
+    await server.close();
+  });
+
   it('stores a busy room debounced, without anyone leaving, and unloads a room after its last client left', async () => {
     const server = await startTestServer({ storeDebounceMs: 100, storeMaxWaitMs: 300, roomUnloadGraceMs: 100 });
     const board = await createBoard(server.url);
