@@ -135,11 +135,6 @@ function skipAny(decoder: decoding.Decoder): void {
   if (decoder.pos > decoder.arr.length) throw new Error('past the end');
 }
 
-/** Whether `rememberParts` kept this update's parts (it then joins without Yjs merging). */
-export function knowsParts(update: Uint8Array): boolean {
-  return known.has(update);
-}
-
 /**
  * The updates in as few updates as can be laid end to end, in their order: a run of updates with
  * known parts whose groups name distinct clients becomes one; an update without known parts, or
