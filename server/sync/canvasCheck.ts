@@ -113,7 +113,7 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
           totals.bytes -= recordBytes(oldValue);
         }
         if (newValue) {
-          const measured = measuredInTrial.get(newValue.id);
+          const measured = measuredInCheck.get(newValue.id);
           // The room's object of a record the check measured on its own copy: remember the size,
           // so the next write to this record does not measure its old value again.
           if (measured !== undefined) rememberRecordBytes(newValue, measured);
@@ -121,11 +121,11 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
           totals.bytes += measured ?? recordBytes(newValue);
         }
       }
-      measuredInTrial.clear();
+      measuredInCheck.clear();
     });
   };
-  /** Sizes of the records an accepted update writes, as its trial measured them (same JSON). */
-  const measuredInTrial = new Map<string, number>();
+  /** Sizes of the records an accepted update writes, as the check measured them (same JSON). */
+  const measuredInCheck = new Map<string, number>();
 
   /** Whether the last judged update was tried on the copy (which then holds it, or must be remade). */
   let tried = false;
@@ -176,8 +176,8 @@ export function canvasCheck(room: Room, options: CanvasCheckOptions): RoomHooks 
     if (changes.size === 0) return accepted;
     const refusal = checkCanvasChanges(changes, state, { role: writer.role, locked: options.locked(), limits });
     if (!refusal) {
-      measuredInTrial.clear();
-      for (const [key, { newValue }] of changes) if (newValue) measuredInTrial.set(key, recordBytes(newValue));
+      measuredInCheck.clear();
+      for (const [key, { newValue }] of changes) if (newValue) measuredInCheck.set(key, recordBytes(newValue));
       return accepted;
     }
     if (HONEST_RULES.includes(refusal.rule)) return { ok: false, ...refusal };
